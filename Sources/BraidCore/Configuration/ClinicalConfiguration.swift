@@ -1,0 +1,14 @@
+import Foundation
+
+/// The one typed value that holds a program's clinical rules: cut-offs, thresholds and the crisis line.
+/// Each part documents its defaults and their sources; changing any of them is a clinical decision.
+public struct ClinicalConfiguration: Sendable, Hashable, Codable {
+    public var scoring: ScoringConfiguration
+
+    public init(scoring: ScoringConfiguration = .default) {
+        self.scoring = scoring
+    }
+
+    /// The defaults of CLINICAL.md.
+    public static let `default` = ClinicalConfiguration()
+}

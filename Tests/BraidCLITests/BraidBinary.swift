@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs the built `braid` executable as a user would, capturing stdout, stderr and the exit status.
+struct BraidBinary {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// Stdout decoded as a JSON object.
+        var json: [String: Any]? {
+            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any]
+        }
+    }
+
+    /// The binary sits next to the test runner in the build products folder; `BRAID_BIN` overrides it.
+    static let url: URL = {
+        if let override = ProcessInfo.processInfo.environment["BRAID_BIN"] { return URL(fileURLWithPath: override) }
+        #if os(Linux)
+            let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #else
+            let runner = Bundle.main.bundleURL
+        #endif
+        var folder = runner.deletingLastPathComponent()
+        while !folder.path.isEmpty && folder.path != "/" {
+            let candidate = folder.appendingPathComponent("braid")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return runner.deletingLastPathComponent().appendingPathComponent("braid")
+    }()
+
+    static func run(_ arguments: String..., stdin: String? = nil) throws -> Run {
+        try run(arguments, stdin: stdin)
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
