@@ -14,7 +14,10 @@ struct Braid: ParsableCommand {
             In a crisis: call or text 988 (US Suicide & Crisis Lifeline), or 911 for emergencies.
             """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, InstrumentsCommand.self, DemoCommand.self]
+        subcommands: [
+            ScoreCommand.self, InstrumentsCommand.self, OrderingCommand.self, AnalyzeCommand.self,
+            SimulateCommand.self, DemoCommand.self,
+        ]
     )
 }
 

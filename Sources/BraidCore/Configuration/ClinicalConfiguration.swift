@@ -4,9 +4,16 @@ import Foundation
 /// Each part documents its defaults and their sources; changing any of them is a clinical decision.
 public struct ClinicalConfiguration: Sendable, Hashable, Codable {
     public var scoring: ScoringConfiguration
+    public var analysis: AnalysisConfiguration
+    public var outcomes: OutcomeConfiguration
 
-    public init(scoring: ScoringConfiguration = .default) {
+    public init(
+        scoring: ScoringConfiguration = .default, analysis: AnalysisConfiguration = .default,
+        outcomes: OutcomeConfiguration = .default
+    ) {
         self.scoring = scoring
+        self.analysis = analysis
+        self.outcomes = outcomes
     }
 
     /// The defaults of CLINICAL.md.

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@Suite("braid ordering, analyze and simulate (the built binary)")
+struct AnalysisCommandTests {
+    static func temporaryFile(_ name: String, _ contents: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("braid-cli-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("simulate is deterministic per seed and analyze recovers the profile")
+    func simulateThenAnalyze() throws {
+        let first = try BraidBinary.run("simulate", "--profile", "crash-driven", "--days", "90", "--seed", "11")
+        let again = try BraidBinary.run("simulate", "--profile", "crash-driven", "--days", "90", "--seed", "11")
+        let other = try BraidBinary.run("simulate", "--profile", "crash-driven", "--days", "90", "--seed", "12")
+        #expect(first.status == 0)
+        #expect(first.stdout == again.stdout)
+        #expect(first.stdout != other.stdout)
+        #expect(first.stdout.hasPrefix("date,mood,craving,sleep_hours,used\n2026-01-05,"))
+        #expect(first.stdout.split(separator: "\n").count == 91)
+
+        let analysis = try BraidBinary.run(["analyze", "-"], stdin: first.stdout)
+        #expect(analysis.status == 0)
+        let json = try #require(analysis.json)
+        #expect(json["classification"] as? String == "crash-driven")
+        let days = try #require(json["days"] as? [String: Any])
+        #expect(days["first"] as? String == "2026-01-05")
+        #expect(days["last"] as? String == "2026-04-04")
+        #expect((days["rated"] as? Int ?? 0) + (days["missing"] as? Int ?? 0) == 90)
+        let model = try #require(json["model"] as? [String: Any])
+        for key in ["underlyingMood", "surge", "crashDepth", "crashHalfLifeDays", "r2", "deepening", "crashCraving"] {
+            #expect(model[key] != nil, "model.\(key)")
+        }
+        let use = try #require(json["use"] as? [String: Any])
+        #expect(use["useDays"] as? Int == 16)  // 8 weekends (Sat + Sun) in the first 60 days from a Monday
+        #expect(json["progress"] is [String: Any])
+        #expect(json["flags"] is [Any])
+    }
+
+    @Test("analyze with --phq9 and --format text prints a readable report")
+    func textReport() throws {
+        let csv = try BraidBinary.run("simulate", "--profile", "persistent", "--days", "90", "--seed", "5").stdout
+        let checkins = try Self.temporaryFile("persistent.csv", csv)
+        let phq9 = try Self.temporaryFile("phq9.csv", "date,total\n2026-01-06,17\n2026-03-30,15\n")
+        let run = try BraidBinary.run("analyze", checkins, "--phq9", phq9, "--format", "text")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Classification: persistent."))
+        #expect(run.stdout.contains("PHQ-9           17 → 15"))
+        #expect(run.stdout.contains("persistent-low-mood-in-abstinence"))
+        let json = try BraidBinary.run("analyze", checkins, "--phq9", phq9)
+        let progress = try #require(json.json?["progress"] as? [String: Any])
+        #expect((progress["phq9"] as? [String: Any])?["latest"] as? Int == 15)
+    }
+
+    @Test("too little data: insufficient-data, progress null, crash terms null")
+    func insufficient() throws {
+        let run = try BraidBinary.run(
+            ["analyze", "-"], stdin: "date,mood,craving,sleep_hours,used\n2026-01-01,4,2,7,1\n2026-01-02,5,2,7,0\n")
+        let json = try #require(run.json)
+        #expect(json["classification"] as? String == "insufficient-data")
+        #expect(json["progress"] is NSNull)
+        #expect((json["model"] as? [String: Any])?["crashDepth"] is NSNull)
+    }
+
+    @Test("ordering reads a file or stdin and explains on request")
+    func ordering() throws {
+        let input = #"{"depressionOnsetAge": 14, "cocaineFirstUseAge": 19}"#
+        let file = try Self.temporaryFile("ordering.json", input)
+        let run = try BraidBinary.run("ordering", file)
+        let json = try #require(run.json)
+        #expect(json["order"] as? String == "depression-first")
+        #expect(json["depressionType"] as? String == "independent")
+        #expect(json["pattern"] as? String == "depression-first")
+        #expect(json["provisional"] as? Bool == true)
+        #expect(json["reasons"] as? [String] == ["onset-before-use", "no-abstinence-test"])
+        #expect(
+            json["recommendations"] as? [String] == [
+                "treat-both", "psychiatric-evaluation", "reassess-after-4-weeks-abstinent",
+            ])
+        #expect(json["explanations"] == nil)
+        let explained = try BraidBinary.run(["ordering", "-", "--explain"], stdin: input)
+        let sentences = try #require(explained.json?["explanations"] as? [String: [String: String]])
+        #expect(sentences["treat-both"]?["client"]?.isEmpty == false)
+        #expect(sentences["onset-before-use"]?["clinician"]?.isEmpty == false)
+    }
+
+    @Test(
+        "bad input exits 2 with one line naming the field or line and column",
+        arguments: [
+            (
+                ["analyze", "-"], "date,mood,craving,sleep_hours,used\n2026-01-01,4,2,7,1\n2026-01-01,5,2,7,0\n",
+                "line 3, date: 2026-01-01 repeats"
+            ),
+            (
+                ["analyze", "-"], "date,mood,craving,sleep_hours,used\n2026-01-01,12,2,7,1\n",
+                "line 2, mood: 12 is out of range 0…10"
+            ),
+            (["analyze", "/nonexistent/checkins.csv"], "", "no such file"),
+            (["ordering", "-"], #"{"cocaineFirstUseAge": 3}"#, "cocaineFirstUseAge: 3 is out of range 5…120"),
+            (["ordering", "-"], #"{"firstUse": 3}"#, "firstUse: unknown field"),
+            (["simulate", "--profile", "sad", "--days", "9", "--seed", "1"], "", "--profile: 'sad' is not a profile"),
+            (["simulate", "--profile", "mixed", "--days", "0", "--seed", "1"], "", "--days: 0 is out of range 1…3650"),
+            (
+                ["simulate", "--profile", "mixed", "--days", "9", "--seed", "1", "--start", "2026-02-31"], "",
+                "--start:"
+            ),
+        ])
+    func badInput(arguments: [String], stdin: String, message: String) throws {
+        let run = try BraidBinary.run(arguments, stdin: stdin)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate"])
+    func help(command: String) throws {
+        let run = try BraidBinary.run(command, "--help")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: braid \(command)"))
+    }
+}
