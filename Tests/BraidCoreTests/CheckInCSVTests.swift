@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BraidCore
@@ -76,5 +77,32 @@ struct CheckInCSVTests {
         #expect(throws: CheckInCSVError.self) { try DatedScore.parseCSV("date,total\n2026-01-01,28\n") }
         #expect(throws: CheckInCSVError.self) { try DatedScore.parseCSV("date,score\n") }
         #expect(throws: CheckInCSVError.self) { try DatedScore.parseCSV("date,total\n2026-01-05,1\n2026-01-01,2\n") }
+    }
+}
+
+@Suite("Check-in day storage")
+struct CheckInDayTests {
+    @Test("compact storage keeps every value, and a day stays small")
+    func compact() throws {
+        let date = CalendarDate(iso: "2026-05-01")!
+        let day = CheckInDay(
+            date: date, mood: 0, craving: 10, sleepHours: 23.5, used: false, enjoyment: 3, energy: 4, irritability: 5,
+            safety: true)
+        #expect(day.mood == 0 && day.craving == 10 && day.sleepHours == 23.5 && day.used == false)
+        #expect(day.enjoyment == 3 && day.energy == 4 && day.irritability == 5 && day.safety == true)
+        #expect(CheckInDay(date: date).sleepHours == nil && !CheckInDay(date: date).isRated)
+        #expect(MemoryLayout<CheckInDay>.stride <= 32)
+        let decoded = try JSONDecoder().decode(CheckInDay.self, from: JSONEncoder().encode(day))
+        #expect(decoded == day)
+    }
+
+    @Test("decoding rejects out-of-range values instead of storing them")
+    func decodingValidates() {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(CheckInDay.self, from: Data(#"{"date": "2026-05-01", "mood": 11}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(CheckInDay.self, from: Data(#"{"date": "2026-05-01", "sleepHours": 7.2}"#.utf8))
+        }
     }
 }

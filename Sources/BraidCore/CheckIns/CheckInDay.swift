@@ -2,21 +2,20 @@ import Foundation
 
 /// What the analysis knows about one calendar day: the check-in values of CLINICAL.md §3 that the
 /// interchange CSV carries. Every field is optional: `nil` means not rated or unknown.
-public struct CheckInDay: Sendable, Hashable, Codable {
+///
+/// Stored compactly (small integers; sleep in half hours): a cohort analysis walks millions of days, and
+/// 24 bytes a day instead of ~120 keeps that work in cache. Values are validated (`CheckInLimits`) before
+/// they are stored; storing an invalid one is a programming error and traps.
+public struct CheckInDay: Sendable, Hashable {
     public var date: CalendarDate
-    /// 0 worst … 5 okay … 10 best.
-    public var mood: Int?
-    public var craving: Int?
-    /// 0–24 in 0.5 steps.
-    public var sleepHours: Double?
-    /// Cocaine used that day; `nil` = unknown (the model treats unknown as no use).
-    public var used: Bool?
-    /// Anhedonia scale: 0 no enjoyment … 10.
-    public var enjoyment: Int?
-    public var energy: Int?
-    public var irritability: Int?
-    /// Thoughts of being better off dead or of hurting yourself today (§8).
-    public var safety: Bool?
+    private var moodValue: Int8 = -1
+    private var cravingValue: Int8 = -1
+    private var enjoymentValue: Int8 = -1
+    private var energyValue: Int8 = -1
+    private var irritabilityValue: Int8 = -1
+    private var sleepHalfHours: Int16 = -1
+    private var usedValue: Bool?
+    private var safetyValue: Bool?
 
     public init(
         date: CalendarDate, mood: Int? = nil, craving: Int? = nil, sleepHours: Double? = nil, used: Bool? = nil,
@@ -33,8 +32,103 @@ public struct CheckInDay: Sendable, Hashable, Codable {
         self.safety = safety
     }
 
+    /// 0 worst … 5 okay … 10 best.
+    public var mood: Int? {
+        get { Self.read(moodValue) }
+        set { moodValue = Self.store(newValue) }
+    }
+    public var craving: Int? {
+        get { Self.read(cravingValue) }
+        set { cravingValue = Self.store(newValue) }
+    }
+    /// Anhedonia scale: 0 no enjoyment … 10.
+    public var enjoyment: Int? {
+        get { Self.read(enjoymentValue) }
+        set { enjoymentValue = Self.store(newValue) }
+    }
+    public var energy: Int? {
+        get { Self.read(energyValue) }
+        set { energyValue = Self.store(newValue) }
+    }
+    public var irritability: Int? {
+        get { Self.read(irritabilityValue) }
+        set { irritabilityValue = Self.store(newValue) }
+    }
+    /// 0–24 in 0.5 steps.
+    public var sleepHours: Double? {
+        get { sleepHalfHours < 0 ? nil : Double(sleepHalfHours) / 2 }
+        set {
+            guard let newValue else {
+                sleepHalfHours = -1
+                return
+            }
+            precondition(CheckInLimits.isValidSleep(newValue), "sleep is validated before it is stored")
+            sleepHalfHours = Int16(newValue * 2)
+        }
+    }
+    /// Cocaine used that day; `nil` = unknown (the model treats unknown as no use).
+    public var used: Bool? {
+        get { usedValue }
+        set { usedValue = newValue }
+    }
+    /// Thoughts of being better off dead or of hurting yourself today (§8).
+    public var safety: Bool? {
+        get { safetyValue }
+        set { safetyValue = newValue }
+    }
+
     /// A day is rated when it has a mood rating.
-    public var isRated: Bool { mood != nil }
+    public var isRated: Bool { moodValue >= 0 }
+
+    private static func read(_ value: Int8) -> Int? { value < 0 ? nil : Int(value) }
+
+    private static func store(_ value: Int?) -> Int8 {
+        guard let value else { return -1 }
+        precondition(CheckInLimits.scale.contains(value), "scale values are validated before they are stored")
+        return Int8(value)
+    }
+}
+
+extension CheckInDay: Codable {
+    enum CodingKeys: String, CodingKey {
+        case date, mood, craving, sleepHours, used, enjoyment, energy, irritability, safety
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func scale(_ key: CodingKeys) throws -> Int? {
+            let value = try container.decodeIfPresent(Int.self, forKey: key)
+            if let value, !CheckInLimits.scale.contains(value) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "out of range 0…10")
+            }
+            return value
+        }
+        let sleep = try container.decodeIfPresent(Double.self, forKey: .sleepHours)
+        if let sleep, !CheckInLimits.isValidSleep(sleep) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sleepHours, in: container, debugDescription: "not 0…24 in 0.5 steps")
+        }
+        self.init(
+            date: try container.decode(CalendarDate.self, forKey: .date), mood: try scale(.mood),
+            craving: try scale(.craving), sleepHours: sleep,
+            used: try container.decodeIfPresent(Bool.self, forKey: .used),
+            enjoyment: try scale(.enjoyment), energy: try scale(.energy), irritability: try scale(.irritability),
+            safety: try container.decodeIfPresent(Bool.self, forKey: .safety))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encodeIfPresent(mood, forKey: .mood)
+        try container.encodeIfPresent(craving, forKey: .craving)
+        try container.encodeIfPresent(sleepHours, forKey: .sleepHours)
+        try container.encodeIfPresent(used, forKey: .used)
+        try container.encodeIfPresent(enjoyment, forKey: .enjoyment)
+        try container.encodeIfPresent(energy, forKey: .energy)
+        try container.encodeIfPresent(irritability, forKey: .irritability)
+        try container.encodeIfPresent(safety, forKey: .safety)
+    }
 }
 
 /// Allowed values of check-in fields (CLINICAL.md §3), shared by the CSV reader, the API and the forms.

@@ -63,27 +63,44 @@ public struct UseCalendar: Sendable, Hashable {
         self.screens = screens.sorted { $0.date < $1.date }
     }
 
-    /// Metrics over the calendar; reported use only (possible use is counted, not assumed).
+    /// Metrics over the calendar; reported use only (possible use is counted, not assumed). One pass.
     public var metrics: UseMetrics {
-        let useIndices = statuses.indices.filter { statuses[$0] == .used }
-        let known = statuses.filter { $0 == .used || $0 == .notUsed }.count
-        let recent = statuses.suffix(30).filter { $0 == .used }.count
-        let percent = known == 0 ? nil : Double(known - useIndices.count) / Double(known) * 100
+        var useDays = 0
+        var known = 0
+        var possible = 0
+        var recent = 0
+        var firstUse: Int?
+        var lastUse: Int?
+        var longestGap = 0
+        let recentStart = statuses.count - 30
+        for (index, status) in statuses.enumerated() {
+            switch status {
+            case .used:
+                useDays += 1
+                known += 1
+                if index >= recentStart { recent += 1 }
+                // Calendar-day gaps: before the first use and between uses (the gap after the last is below).
+                longestGap = max(longestGap, lastUse.map { index - $0 - 1 } ?? index)
+                if firstUse == nil { firstUse = index }
+                lastUse = index
+            case .notUsed: known += 1
+            case .possibleUse: possible += 1
+            case .unknown: break
+            }
+        }
         let current: Int
         let longest: Int
-        if let lastUse = useIndices.last {
+        if let lastUse {
             current = statuses.count - 1 - lastUse
-            // Calendar-day gaps: before the first use, between uses, and after the last.
-            var gaps = [useIndices[0], current]
-            gaps += zip(useIndices, useIndices.dropFirst()).map { $1 - $0 - 1 }
-            longest = gaps.max() ?? 0
+            longest = max(longestGap, current)
         } else {
             current = known
             longest = known
         }
         return UseMetrics(
-            useDays: useIndices.count, useDaysLast30: recent, percentDaysAbstinent: percent,
+            useDays: useDays, useDaysLast30: recent,
+            percentDaysAbstinent: known == 0 ? nil : Double(known - useDays) / Double(known) * 100,
             longestAbstinenceDays: longest, currentAbstinenceDays: current, knownDays: known,
-            possibleUseDays: statuses.filter { $0 == .possibleUse }.count)
+            possibleUseDays: possible)
     }
 }

@@ -141,125 +141,210 @@ public struct CycleFit: Sendable, Hashable, Codable {
 
 /// Fits the cycle model by least squares over a grid of crash half-lives (CLINICAL.md §4).
 ///
-/// Linear in days per half-life: the sums that do not depend on h (counts, Σu, Σy, Σuy, Σy²) are taken once;
-/// each grid point adds one pass that builds the crash load and its cross-products, then solves a 3×3 system.
+/// Linear in days per half-life, with work shared across the grid: per client the sums that do not depend on h
+/// (n, Σu, Σy, Σuy, Σy²) are taken once; one pass over the days carries the crash load for four half-lives at
+/// a time as independent recurrences in SIMD lanes, with its cross-products (four lanes keep the load and its
+/// four sums in SSE registers; eight spill); each half-life then costs one 3×3 Cholesky solve. See
+/// bench/README.md for the measured figures.
 public struct CycleFitter: Sendable {
     public let configuration: AnalysisConfiguration
-    private let grid: [(halfLife: Double, decay: Double)]
+    private let halfLives: [Double]
+    /// Grid decays f = 2^(−1/h) in groups of four; the last group repeats the last half-life as padding.
+    private let decayGroups: [SIMD4<Double>]
 
     public init(configuration: AnalysisConfiguration = .default) {
         self.configuration = configuration
-        grid = configuration.halfLifeGrid.map { ($0, CycleModel.decay(halfLife: $0)) }
+        let grid = configuration.halfLifeGrid
+        halfLives = grid
+        decayGroups = stride(from: 0, to: grid.count, by: 4).map { start in
+            SIMD4((0..<4).map { CycleModel.decay(halfLife: grid[min(start + $0, grid.count - 1)]) })
+        }
     }
 
     public func fit(_ series: CheckInSeries) -> CycleFit {
-        fit(
-            use: series.days.map { $0.used == true }, mood: series.days.map { $0.mood.map(Double.init) },
-            craving: series.days.map { $0.craving.map(Double.init) })
+        let days = series.days
+        func column(_ value: (CheckInDay) -> Double) -> [Double] {
+            Array(unsafeUninitializedCapacity: days.count) { buffer, initialized in
+                for (t, day) in days.enumerated() { buffer.initializeElement(at: t, to: value(day)) }
+                initialized = days.count
+            }
+        }
+        return fit(
+            use: column { $0.used == true ? 1 : 0 }, mood: column { $0.mood.map(Double.init) ?? .nan },
+            craving: column { $0.craving.map(Double.init) ?? .nan })
     }
 
     /// Fits from per-day arrays of equal length: use (unknown counts as no use), mood and craving (`nil` unrated).
     public func fit(use: [Bool], mood: [Double?], craving: [Double?]) -> CycleFit {
-        let u = use.map { $0 ? 1.0 : 0.0 }
-        let y = mood.map { $0 ?? .nan }
-        let useDays = use.lazy.filter { $0 }.count
-        let ratedNonUse = zip(use, mood).compactMap { used, mood in used ? nil : mood }
-        guard useDays >= configuration.minUseDaysForCrash,
-            ratedNonUse.count >= configuration.minRatedNonUseDaysForCrash
-        else {
-            return CycleFit(underlyingMood: Statistics.median(ratedNonUse))
+        fit(use: use.map { $0 ? 1 : 0 }, mood: mood.map { $0 ?? .nan }, craving: craving.map { $0 ?? .nan })
+    }
+
+    /// The fit proper: `use` is 0/1 per day, `mood` and `craving` are NaN on unrated days.
+    func fit(use: [Double], mood: [Double], craving: [Double]) -> CycleFit {
+        /// m when the crash terms cannot be estimated: the median mood on rated non-use days.
+        func medianFit() -> CycleFit {
+            CycleFit(underlyingMood: Statistics.median(zip(use, mood).compactMap { $0 == 0 && !$1.isNaN ? $1 : nil }))
         }
-        let all = 0..<u.count
-        let base = BaseSums(u: u, y: y, range: all)
+        let all = 0..<use.count
+        guard isEstimable(use: use, mood: mood, in: all) else { return medianFit() }
+        let moodRegression = Regression(use: use, outcome: mood)
+        let base = moodRegression.baseSums(in: all)
         var best: (halfLife: Double, solution: Solution)?
-        for point in grid {
-            let sums = CrossSums(u: u, y: y, decay: point.decay, range: all)
-            // c ≥ 0: a negative crash coefficient is not a crash; that half-life is skipped (the no-crash refit
-            // below covers it).
-            guard let solution = solve(base, sums, crash: true), solution.crashDepth >= 0 else { continue }
-            if best == nil || solution.rss < best!.solution.rss { best = (point.halfLife, solution) }
+        for (group, decays) in decayGroups.enumerated() {
+            let sums = moodRegression.crossSums(decays, in: all)
+            for lane in 0..<4 where group * 4 + lane < halfLives.count {
+                // c ≥ 0: a negative crash coefficient is not a crash; that half-life is skipped (the no-crash
+                // refit below covers it).
+                guard let solution = Self.leastSquares(base, sums[lane], crash: true), solution.crashDepth >= 0,
+                    best.map({ solution.rss < $0.solution.rss }) ?? true
+                else { continue }
+                best = (halfLives[group * 4 + lane], solution)
+            }
         }
-        guard let noCrash = solve(base, CrossSums(), crash: false) else {
-            return CycleFit(underlyingMood: Statistics.median(ratedNonUse))
+        guard let chosen = best?.solution ?? Self.leastSquares(base, CrossSums(), crash: false) else {
+            return medianFit()
         }
-        let chosen = best?.solution ?? noCrash
-        let tss = base.syy - base.sy * base.sy / base.n
         var fit = CycleFit(
             underlyingMood: chosen.underlyingMood, surge: chosen.surge, crashDepth: chosen.crashDepth,
             crashHalfLifeDays: best?.halfLife, crashEstimable: true)
+        let tss = base.syy - base.sy * base.sy / base.n
         if tss > 0 {
             fit.r2 = 1 - chosen.rss / tss
             fit.improvementOverMean = (tss / base.n).squareRoot() - (max(chosen.rss, 0) / base.n).squareRoot()
         }
         guard let halfLife = best?.halfLife else { return fit }
-        let decay = CycleModel.decay(halfLife: halfLife)
-        fit.crashDepthFirstHalf = halfCrashDepth(u: u, y: y, use: use, decay: decay, range: 0..<(u.count / 2))
-        fit.crashDepthSecondHalf = halfCrashDepth(u: u, y: y, use: use, decay: decay, range: (u.count / 2)..<u.count)
+        // Follow-up fits at the chosen half-life share one pass: lane 0 is mood on the first half of the days,
+        // lane 1 mood on the second half (its load carried over from the first), lane 2 craving on all days.
+        let middle = use.count / 2
+        let followUp = Self.followUpSums(
+            decay: CycleModel.decay(halfLife: halfLife), use: use, mood: mood, craving: craving, middle: middle)
+        for (lane, range) in [(0, 0..<middle), (1, middle..<use.count)]
+        where isEstimable(use: use, mood: mood, in: range) {
+            let depth = Self.leastSquares(moodRegression.baseSums(in: range), followUp[lane], crash: true)
+                .map { max($0.crashDepth, 0) }
+            if lane == 0 { fit.crashDepthFirstHalf = depth } else { fit.crashDepthSecondHalf = depth }
+        }
         if let first = fit.crashDepthFirstHalf, let second = fit.crashDepthSecondHalf {
             fit.deepening = second - first >= configuration.deepeningIncrease
         }
         // Chase: craving = a + b·u + k·B at the mood's half-life; k is the craving rise per unit crash load.
-        let cravingValues = craving.map { $0 ?? .nan }
-        let cravingBase = BaseSums(u: u, y: cravingValues, range: all)
+        let cravingBase = Regression(use: use, outcome: craving).baseSums(in: all)
         if cravingBase.n >= Double(configuration.minRatedNonUseDaysForCrash),
-            let chase = solve(cravingBase, CrossSums(u: u, y: cravingValues, decay: decay, range: all), crash: true)
+            let chase = Self.leastSquares(cravingBase, followUp[2], crash: true)
         {
             fit.crashCraving = -chase.crashDepth
         }
         return fit
     }
 
-    /// Crash depth on part of the days (crash load still carried in from earlier days), constrained at 0;
-    /// `nil` when that part is not estimable on its own.
-    private func halfCrashDepth(u: [Double], y: [Double], use: [Bool], decay: Double, range: Range<Int>) -> Double? {
-        let useDays = range.lazy.filter { use[$0] }.count
-        let ratedNonUse = range.lazy.filter { !use[$0] && !y[$0].isNaN }.count
-        guard useDays >= configuration.minUseDaysForCrash,
-            ratedNonUse >= configuration.minRatedNonUseDaysForCrash
-        else { return nil }
-        let base = BaseSums(u: u, y: y, range: range)
-        guard let solution = solve(base, CrossSums(u: u, y: y, decay: decay, range: range), crash: true) else {
-            return nil
+    /// Crash-load sums for one decay and up to four outcomes at once (lanes: mood on days before `middle`,
+    /// mood from `middle` on, craving, unused). A NaN lane value is a day that lane does not count.
+    static func followUpSums(decay: Double, use: [Double], mood: [Double], craving: [Double], middle: Int)
+        -> CrossSums4
+    {
+        let f = SIMD4<Double>(repeating: decay)
+        var load = SIMD4<Double>.zero
+        var previousUse = 0.0
+        var sb = SIMD4<Double>.zero
+        var sub = SIMD4<Double>.zero
+        var sbb = SIMD4<Double>.zero
+        var sby = SIMD4<Double>.zero
+        for t in use.indices {
+            load = f * load + SIMD4(repeating: previousUse)
+            previousUse = use[t]
+            let values = SIMD4(t < middle ? mood[t] : .nan, t < middle ? .nan : mood[t], craving[t], .nan)
+            let rated = values .== values
+            let weightedLoad = SIMD4<Double>.zero.replacing(with: load, where: rated)
+            sb += weightedLoad
+            sbb += weightedLoad * load
+            sby += SIMD4<Double>.zero.replacing(with: values, where: rated) * load
+            if previousUse != 0 { sub += weightedLoad }
         }
-        return max(solution.crashDepth, 0)
+        return CrossSums4(sb: sb, sub: sub, sbb: sbb, sby: sby)
+    }
+
+    /// Crash terms need enough use days and rated non-use days in the days considered.
+    private func isEstimable(use: [Double], mood: [Double], in range: Range<Int>) -> Bool {
+        var useDays = 0
+        var ratedNonUse = 0
+        for t in range {
+            if use[t] == 1 { useDays += 1 } else if !mood[t].isNaN { ratedNonUse += 1 }
+        }
+        return useDays >= configuration.minUseDaysForCrash
+            && ratedNonUse >= configuration.minRatedNonUseDaysForCrash
     }
 
     // MARK: Least squares
 
-    /// Sums over rated days that do not depend on the half-life.
-    struct BaseSums {
-        var n = 0.0, su = 0.0, sy = 0.0, suy = 0.0, syy = 0.0
+    /// One outcome (mood or craving, NaN on unrated days) against the use pattern.
+    struct Regression {
+        let use: [Double]
+        let outcome: [Double]
 
-        init(u: [Double], y: [Double], range: Range<Int>) {
-            for t in range where !y[t].isNaN {
-                n += 1
-                su += u[t]
-                sy += y[t]
-                suy += u[t] * y[t]
-                syy += y[t] * y[t]
+        /// Sums over rated days in `range` that do not depend on the half-life.
+        func baseSums(in range: Range<Int>) -> BaseSums {
+            use.withUnsafeBufferPointer { use in
+                outcome.withUnsafeBufferPointer { outcome in
+                    var sums = BaseSums()
+                    for t in range where !outcome[t].isNaN {
+                        sums.n += 1
+                        sums.su += use[t]
+                        sums.sy += outcome[t]
+                        sums.suy += use[t] * outcome[t]
+                        sums.syy += outcome[t] * outcome[t]
+                    }
+                    return sums
+                }
+            }
+        }
+
+        /// Crash-load sums over rated days in `range` for four decays at once. The load is built from the
+        /// first day of the series so that load carried into `range` counts.
+        func crossSums(_ decay: SIMD4<Double>, in range: Range<Int>) -> CrossSums4 {
+            use.withUnsafeBufferPointer { use in
+                outcome.withUnsafeBufferPointer { outcome in
+                    var load = SIMD4<Double>.zero
+                    var previousUse = 0.0
+                    for t in 0..<range.lowerBound {
+                        load = decay * load + SIMD4(repeating: previousUse)
+                        previousUse = use[t]
+                    }
+                    // Accumulators are locals, not struct fields, so they stay in registers.
+                    var sb = SIMD4<Double>.zero
+                    var sub = SIMD4<Double>.zero
+                    var sbb = SIMD4<Double>.zero
+                    var sby = SIMD4<Double>.zero
+                    for t in range {
+                        // Most days follow a day without use: the step is then a multiply only, which keeps
+                        // the add off the loop-carried dependency chain.
+                        load = previousUse == 0 ? decay * load : decay * load + SIMD4(repeating: previousUse)
+                        previousUse = use[t]
+                        let value = outcome[t]
+                        guard !value.isNaN else { continue }
+                        sb += load
+                        sbb += load * load
+                        sby += value * load
+                        if previousUse != 0 { sub += load }
+                    }
+                    return CrossSums4(sb: sb, sub: sub, sbb: sbb, sby: sby)
+                }
             }
         }
     }
 
-    /// Sums over rated days that involve the crash load B at one half-life.
+    struct BaseSums {
+        var n = 0.0, su = 0.0, sy = 0.0, suy = 0.0, syy = 0.0
+    }
+
     struct CrossSums {
         var sb = 0.0, sub = 0.0, sbb = 0.0, sby = 0.0
+    }
 
-        init() {}
+    struct CrossSums4 {
+        var sb = SIMD4<Double>.zero, sub = SIMD4<Double>.zero, sbb = SIMD4<Double>.zero, sby = SIMD4<Double>.zero
 
-        /// B is built from the first day of the series so load carried into `range` is counted.
-        init(u: [Double], y: [Double], decay f: Double, range: Range<Int>) {
-            var load = 0.0
-            var previousUse = 0.0
-            for t in 0..<range.upperBound {
-                load = f * load + previousUse
-                previousUse = u[t]
-                guard t >= range.lowerBound, !y[t].isNaN else { continue }
-                sb += load
-                sub += u[t] * load
-                sbb += load * load
-                sby += load * y[t]
-            }
+        subscript(lane: Int) -> CrossSums {
+            CrossSums(sb: sb[lane], sub: sub[lane], sbb: sbb[lane], sby: sby[lane])
         }
     }
 
@@ -270,56 +355,36 @@ public struct CycleFitter: Sendable {
         var rss: Double
     }
 
-    /// Ordinary least squares for mood = m + s·u − c·B through the normal equations. The surge column is left
-    /// out when no rated day is a use day; the crash column when `crash` is false. `nil` when singular.
-    func solve(_ base: BaseSums, _ cross: CrossSums, crash: Bool) -> Solution? {
+    /// Ordinary least squares for outcome = m + s·u − c·B through the normal equations, solved by Cholesky
+    /// without allocating. A column that is left out (surge when no rated day is a use day; crash when `crash`
+    /// is false) gets an identity row and a zero right-hand side, so its coefficient is 0 and the others are
+    /// the reduced model's. `nil` when the system is singular.
+    static func leastSquares(_ base: BaseSums, _ cross: CrossSums, crash: Bool) -> Solution? {
         guard base.n >= 2 else { return nil }
         let surge = base.su > 0
-        // Columns: 1, u (if surge), B (if crash); coefficient on B is −c.
-        var columns: [[Double]] = [[base.n]]
-        var rhs = [base.sy]
-        if surge {
-            columns[0].append(base.su)
-            columns.append([base.su, base.su])
-            rhs.append(base.suy)
-        }
-        if crash {
-            columns[0].append(cross.sb)
-            if surge { columns[1].append(cross.sub) }
-            columns.append(surge ? [cross.sb, cross.sub, cross.sbb] : [cross.sb, cross.sbb])
-            rhs.append(cross.sby)
-        }
-        guard let beta = Self.solveSymmetric(columns, rhs) else { return nil }
-        let rss = base.syy - zip(beta, rhs).map(*).reduce(0, +)
+        let a11 = base.n
+        let (a12, a22, b2) = surge ? (base.su, base.su, base.suy) : (0, 1, 0)
+        let (a13, a23, a33, b3) =
+            crash ? (cross.sb, surge ? cross.sub : 0, cross.sbb, cross.sby) : (0, 0, 1, 0)
+        let b1 = base.sy
+        let tolerance = 1e-10
+        let l11 = a11.squareRoot()
+        let l21 = a12 / l11
+        let l31 = a13 / l11
+        let d22 = a22 - l21 * l21
+        guard d22 > tolerance * a22 else { return nil }
+        let l22 = d22.squareRoot()
+        let l32 = (a23 - l31 * l21) / l22
+        let d33 = a33 - l31 * l31 - l32 * l32
+        guard d33 > tolerance * a33 else { return nil }
+        let l33 = d33.squareRoot()
+        let z1 = b1 / l11
+        let z2 = (b2 - l21 * z1) / l22
+        let z3 = (b3 - l31 * z1 - l32 * z2) / l33
+        let x3 = z3 / l33
+        let x2 = (z2 - l32 * x3) / l22
+        let x1 = (z1 - l21 * x2 - l31 * x3) / l11
         return Solution(
-            underlyingMood: beta[0], surge: surge ? beta[1] : nil, crashDepth: crash ? -beta[beta.count - 1] : 0,
-            rss: rss)
-    }
-
-    /// Solves A·x = b for a small symmetric positive semi-definite A by Gaussian elimination with partial
-    /// pivoting; `nil` when A is (numerically) singular.
-    static func solveSymmetric(_ a: [[Double]], _ b: [Double]) -> [Double]? {
-        let k = b.count
-        var m = a
-        var x = b
-        let scale = (0..<k).map { abs(a[$0][$0]) }.max() ?? 0
-        guard scale > 0 else { return nil }
-        for column in 0..<k {
-            let pivot = (column..<k).max { abs(m[$0][column]) < abs(m[$1][column]) }!
-            guard abs(m[pivot][column]) > 1e-9 * scale else { return nil }
-            m.swapAt(column, pivot)
-            x.swapAt(column, pivot)
-            for row in (column + 1)..<k {
-                let factor = m[row][column] / m[column][column]
-                for j in column..<k { m[row][j] -= factor * m[column][j] }
-                x[row] -= factor * x[column]
-            }
-        }
-        for row in stride(from: k - 1, through: 0, by: -1) {
-            var value = x[row]
-            for j in (row + 1)..<k { value -= m[row][j] * x[j] }
-            x[row] = value / m[row][row]
-        }
-        return x
+            underlyingMood: x1, surge: surge ? x2 : nil, crashDepth: -x3, rss: base.syy - x1 * b1 - x2 * b2 - x3 * b3)
     }
 }

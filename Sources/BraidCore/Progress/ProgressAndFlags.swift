@@ -48,11 +48,25 @@ public struct Progress: Sendable, Hashable, Codable {
         outcomes: OutcomeConfiguration = .default
     ) -> Progress? {
         let window = configuration.progressWindowRatedDays
-        let rated = series.days.indices.filter { series.days[$0].isRated }
-        guard rated.count >= 2 * window else { return nil }
-        let first = Array(rated.prefix(window))
-        let last = Array(rated.suffix(window))
         let days = series.days
+        // The first and the last `window` rated days, found from each end without scanning the middle.
+        var first: [Int] = []
+        var last: [Int] = []
+        first.reserveCapacity(window)
+        last.reserveCapacity(window)
+        var index = days.startIndex
+        while first.count < window && index < days.endIndex {
+            if days[index].isRated { first.append(index) }
+            index += 1
+        }
+        index = days.endIndex - 1
+        while last.count < window && index >= days.startIndex {
+            if days[index].isRated { last.append(index) }
+            index -= 1
+        }
+        last.reverse()
+        // Both windows full and apart means at least twice the window of rated days.
+        guard first.count == window, last.count == window, first.last! < last.first! else { return nil }
 
         func dips(_ indices: [Int]) -> Double {
             Double(indices.filter { days[$0].mood! <= configuration.dipMoodAtMost }.count) / Double(indices.count) * 7
@@ -135,8 +149,13 @@ public struct AnalysisFlag: Sendable, Hashable, Codable {
     ) -> [AnalysisFlag] {
         guard let end = series.last else { return [] }
         var flags: [AnalysisFlag] = []
+        /// Moods of the last `count` rated days, newest first (walks back from the end; copies no days).
         func lastRatedMoods(_ count: Int) -> [Double] {
-            series.days.filter(\.isRated).suffix(count).map { Double($0.mood!) }
+            var moods: [Double] = []
+            for day in series.days.reversed() where moods.count < count {
+                if let mood = day.mood { moods.append(Double(mood)) }
+            }
+            return moods
         }
         let recentPHQ9 = phq9.filter {
             $0.date <= end && $0.date.days(to: end) < configuration.phq9LookbackDays
