@@ -16,20 +16,61 @@ let package = Package(
     ],
     dependencies: [
         // Command-line parsing for the single `braid` executable.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HTTP server, routing, bcrypt, SHA-256, testing (VaporTesting).
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        // ORM: records, migrations, queries; one schema for SQLite and PostgreSQL.
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.52.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
     ],
     targets: [
         // The clinical domain: Foundation only, no I/O, no frameworks.
         .target(name: "BraidCore", swiftSettings: strictSettings),
+        // Persistence: Fluent records, migrations and the repository implementations (no HTTP).
+        .target(
+            name: "BraidStore",
+            dependencies: [
+                "BraidCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The Vapor application: configuration, middleware, API controllers, demo program.
+        .target(
+            name: "BraidApp",
+            dependencies: [
+                "BraidCore", "BraidStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "braid",
             dependencies: [
-                "BraidCore",
+                "BraidCore", "BraidStore", "BraidApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BraidCoreTests", dependencies: ["BraidCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BraidStoreTests",
+            dependencies: ["BraidStore", "BraidCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BraidAppTests",
+            dependencies: [
+                "BraidApp", "BraidStore", "BraidCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Runs the built `braid` binary as a user would; depends on it so `swift build --build-tests` builds it.
         .testTarget(name: "BraidCLITests", dependencies: ["braid", "BraidCore"], swiftSettings: strictSettings),
     ]

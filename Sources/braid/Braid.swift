@@ -15,8 +15,8 @@ struct Braid: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ScoreCommand.self, InstrumentsCommand.self, OrderingCommand.self, AnalyzeCommand.self,
-            SimulateCommand.self, DemoCommand.self,
+            ServeCommand.self, MigrateCommand.self, UserCommand.self, ScoreCommand.self, InstrumentsCommand.self,
+            OrderingCommand.self, AnalyzeCommand.self, SimulateCommand.self, DemoCommand.self,
         ]
     )
 }

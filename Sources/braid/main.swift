@@ -5,7 +5,11 @@ import Foundation
 // one line on stderr and nothing on stdout, so errors are mapped here in one place.
 do {
     var command = try Braid.parseAsRoot()
-    try command.run()
+    if let asyncCommand = command as? any AsyncBraidCommand {
+        try await asyncCommand.runAsync()
+    } else {
+        try command.run()
+    }
 } catch let error as BadInput {
     Console.error(error.description)
     exit(ExitStatus.badInput)

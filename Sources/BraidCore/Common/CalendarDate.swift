@@ -100,3 +100,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// The calendar date of an instant in a time zone (the program's).
+    public init(date: Date, timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,67 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// Sign-in, sign-out, health and the OpenAPI document.
+enum AuthController {
+    static func createToken(_ req: Request) async throws -> Response {
+        let reader = try JSONObjectReader(try await req.jsonBody(), allowedKeys: ["email", "password"])
+        let email = try reader.string("email", maximumLength: 254).lowercased()
+        guard case .string(let password)? = reader.object["password"], !password.isEmpty else {
+            throw APIError.validation(field: "password", "is required")
+        }
+        let credentials = try await req.repository.credentials(email: email)
+        let verified: Bool
+        if let credentials {
+            verified = try await req.password.async.verify(password, created: credentials.passwordHash)
+        } else {
+            // Same bcrypt work for an unknown email, so response time does not reveal which emails exist.
+            _ = try await req.password.async.hash(password)
+            verified = false
+        }
+        guard let account = credentials?.account, verified else {
+            try await req.repository.appendAudit(
+                AuditEvent(
+                    programID: credentials?.account.programID, actorID: credentials?.account.id,
+                    role: credentials?.account.role, action: "auth.login-failed", clientID: nil,
+                    requestID: req.requestID, at: req.now))
+            throw APIError(.unauthorized, code: "unauthorized", "email or password is wrong")
+        }
+        let token = Tokens.make()
+        let expiresAt = req.now.addingTimeInterval(req.braid.tokenLifetime)
+        try await req.repository.transaction { store in
+            try await store.createToken(hash: Tokens.hash(token), for: account.id, now: req.now, expiresAt: expiresAt)
+            try await store.appendAudit(
+                AuditEvent(
+                    programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
+                    clientID: nil, requestID: req.requestID, at: req.now))
+        }
+        return try req.respond(TokenDTO(token: token, expiresAt: expiresAt))
+    }
+
+    static func revokeToken(_ req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard let token = req.headers.bearerAuthorization?.token else { throw APIError.unauthorized }
+        try await req.repository.transaction { store in
+            try await store.revokeToken(hash: Tokens.hash(token), now: req.now)
+            try await store.appendAudit(
+                AuditEvent(
+                    programID: actor.programID, actorID: actor.userID, role: actor.role, action: "auth.logout",
+                    clientID: nil, requestID: req.requestID, at: req.now))
+        }
+        return Response(status: .noContent)
+    }
+
+    static func health(_ req: Request) async throws -> Response {
+        do {
+            try await req.repository.ping()
+        } catch {
+            throw APIError(.serviceUnavailable, code: "unavailable", "the database is not answering")
+        }
+        return try req.respond(HealthDTO(status: "ok", database: req.braid.database.isSQLite ? "sqlite" : "postgresql"))
+    }
+
+    static func openAPI(_ req: Request) async throws -> Response {
+        try req.respond(OpenAPIDocument.make())
+    }
+}

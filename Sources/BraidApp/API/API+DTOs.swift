@@ -1,0 +1,289 @@
+import BraidCore
+import Foundation
+import Vapor
+
+// JSON shapes of the API. Separate from domain and store types so either can change without breaking clients.
+
+struct TokenDTO: Encodable {
+    let token: String
+    let expiresAt: Date
+}
+
+struct MeDTO: Encodable {
+    let id: String
+    let role: String
+    let name: String
+    let email: String
+}
+
+struct HealthDTO: Encodable {
+    let status: String
+    let database: String
+}
+
+struct AlertDTO: Encodable {
+    let id: String
+    let clientId: String
+    let source: String
+    let severity: String
+    let emergency: Bool
+    let summary: String
+    let openedAt: Date
+    let acknowledgedAt: Date?
+    let acknowledgedBy: String?
+    let acknowledgementNote: String?
+
+    init(_ alert: SafetyAlert) {
+        id = alert.id.description
+        clientId = alert.clientID.description
+        source = alert.source.rawValue
+        severity = alert.severity.rawValue
+        emergency = alert.severity == .emergency
+        summary = alert.summary
+        openedAt = alert.openedAt
+        acknowledgedAt = alert.acknowledgedAt
+        acknowledgedBy = alert.acknowledgedBy?.description
+        acknowledgementNote = alert.acknowledgementNote
+    }
+}
+
+struct CheckInDTO: Encodable {
+    let id: String
+    let clientId: String
+    let date: String
+    let revision: Int
+    let recordedAt: Date
+    let superseded: Bool
+    let mood: Int
+    let craving: Int
+    let sleepHours: Double
+    let used: Bool
+    let enjoyment: Int?
+    let energy: Int?
+    let irritability: Int?
+    let otherSubstances: [String]?
+    let exerciseMinutes: Int?
+    let medsTaken: Bool?
+    let safety: Bool?
+    let note: String?
+    /// Present when this check-in raised a safety alert: the client's app must show the crisis resources.
+    let safetyAlert: AlertDTO?
+    let crisisResources: CrisisResources?
+
+    init(_ checkIn: StoredCheckIn, alert: SafetyAlert? = nil, crisis: CrisisResources? = nil) {
+        id = checkIn.id.uuidString.lowercased()
+        clientId = checkIn.clientID.description
+        date = checkIn.date.description
+        revision = checkIn.revision
+        recordedAt = checkIn.recordedAt
+        superseded = checkIn.supersededAt != nil
+        let values = checkIn.values
+        mood = values.mood
+        craving = values.craving
+        sleepHours = values.sleepHours
+        used = values.used
+        enjoyment = values.enjoyment
+        energy = values.energy
+        irritability = values.irritability
+        otherSubstances = values.otherSubstances?.map(\.rawValue)
+        exerciseMinutes = values.exerciseMinutes
+        medsTaken = values.medsTaken
+        safety = values.safety
+        note = values.note
+        safetyAlert = alert.map(AlertDTO.init)
+        crisisResources = alert == nil ? nil : crisis
+    }
+}
+
+struct CheckInListDTO: Encodable {
+    let checkIns: [CheckInDTO]
+}
+
+struct AssessmentDTO: Encodable {
+    let id: String
+    let clientId: String
+    let instrument: String
+    let date: String
+    let recordedAt: Date
+    let answers: JSONValue
+    let result: JSONValue
+    let safetyAlert: AlertDTO?
+    let crisisResources: CrisisResources?
+
+    init(_ assessment: StoredAssessment, alert: SafetyAlert? = nil, crisis: CrisisResources? = nil) throws {
+        id = assessment.id.uuidString.lowercased()
+        clientId = assessment.clientID.description
+        instrument = assessment.content.kind
+        date = assessment.date.description
+        recordedAt = assessment.recordedAt
+        switch assessment.content {
+        case .instrument(let answers, let result):
+            self.answers = .array(answers.map { $0.map { .number(Double($0)) } ?? .null })
+            self.result = try JSONValue.encoding(result)
+        case .ordering(let input, let result):
+            self.answers = input.json
+            self.result = try JSONValue.encoding(OrderingResultDTO(result))
+        }
+        safetyAlert = alert.map(AlertDTO.init)
+        crisisResources = alert == nil ? nil : crisis
+    }
+}
+
+/// The ordering result with its plain-language sentences.
+struct OrderingResultDTO: Encodable {
+    let order: String
+    let depressionType: String
+    let pattern: String
+    let provisional: Bool
+    let reasons: [String]
+    let recommendations: [String]
+    let explanations: [String: Explanation]
+
+    init(_ assessment: OrderingAssessment) {
+        order = assessment.order.rawValue
+        depressionType = assessment.depressionType.rawValue
+        pattern = assessment.pattern.rawValue
+        provisional = assessment.provisional
+        reasons = assessment.reasons.map(\.rawValue)
+        recommendations = assessment.recommendations.map(\.rawValue)
+        var sentences: [String: Explanation] = [:]
+        for reason in assessment.reasons { sentences[reason.rawValue] = reason.explanation }
+        for recommendation in assessment.recommendations {
+            sentences[recommendation.rawValue] = recommendation.explanation
+        }
+        explanations = sentences
+    }
+}
+
+struct AssessmentListDTO: Encodable {
+    let assessments: [AssessmentDTO]
+}
+
+struct ScreenDTO: Encodable {
+    let id: String
+    let clientId: String
+    let date: String
+    let substance: String
+    let result: String
+    let recordedAt: Date
+
+    init(_ screen: StoredScreen) {
+        id = screen.id.uuidString.lowercased()
+        clientId = screen.clientID.description
+        date = screen.screen.date.description
+        substance = "cocaine (benzoylecgonine)"
+        result = screen.screen.positive ? "positive" : "negative"
+        recordedAt = screen.recordedAt
+    }
+}
+
+struct ScreenListDTO: Encodable {
+    let screens: [ScreenDTO]
+}
+
+struct CareTeamMemberDTO: Encodable {
+    let id: String
+    let name: String
+    let role: String
+}
+
+struct ClientDTO: Encodable {
+    let id: String
+    let name: String
+    let careTeam: [CareTeamMemberDTO]
+    let createdAt: Date
+}
+
+struct PHQ9SummaryDTO: Encodable {
+    let date: String
+    let total: Int
+    let severity: String
+}
+
+struct ClientSummaryDTO: Encodable {
+    let id: String
+    let name: String
+    let openAlerts: [AlertDTO]
+    let flags: [AnalysisFlag]
+    let classification: String
+    let latestPHQ9: PHQ9SummaryDTO?
+    let useDaysLast30: Int
+    let lastCheckIn: String?
+}
+
+struct CaseloadDTO: Encodable {
+    let clients: [ClientSummaryDTO]
+}
+
+struct AlertListDTO: Encodable {
+    let alerts: [AlertDTO]
+}
+
+extension JSONValue {
+    /// A value re-expressed as a JSON tree (to embed a domain result in a DTO).
+    static func encoding(_ value: some Encodable) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder.braid.encode(value))
+    }
+}
+
+// MARK: - Responses and request bodies
+
+extension Request {
+    /// Encodes a value as the response body.
+    func respond(_ value: some Encodable, status: HTTPResponseStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(value, using: JSONEncoder.braid)
+        return response
+    }
+
+    /// The body as a JSON value (routes collect bodies up to 64 kB; larger ones get 413); 400 when it is
+    /// missing or not JSON.
+    func jsonBody() async throws -> JSONValue {
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, code: "invalid-json", "send a JSON object in the request body")
+        }
+        do {
+            return try JSONValue.parse(Data(buffer.readableBytesView))
+        } catch {
+            throw APIError(.badRequest, code: "invalid-json", "the request body is not valid JSON")
+        }
+    }
+
+    /// An optional `YYYY-MM-DD` query parameter; 400 naming it when malformed.
+    func dateQuery(_ name: String) throws -> CalendarDate? {
+        guard let text = query[String.self, at: name] else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw APIError(
+                .badRequest, code: "invalid-parameter", "\"\(text)\" is not a date (YYYY-MM-DD)", field: name)
+        }
+        return date
+    }
+}
+
+extension JSONObjectReader {
+    /// A required, non-empty string field.
+    func string(_ key: String, maximumLength: Int = 2_000) throws(ValidationError) -> String {
+        guard case .string(let text)? = object[key] else {
+            throw ValidationError(field: field(key), object[key] == nil ? "is required" : "must be text")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError(field: field(key), "must not be empty") }
+        guard trimmed.count <= maximumLength else {
+            throw ValidationError(field: field(key), "is \(trimmed.count) characters; at most \(maximumLength)")
+        }
+        return trimmed
+    }
+
+    /// An optional date field, YYYY-MM-DD.
+    func date(_ key: String) throws(ValidationError) -> CalendarDate? {
+        switch object[key] {
+        case nil: return nil
+        case .string(let text)?:
+            guard let date = CalendarDate(iso: text) else {
+                throw ValidationError(field: field(key), "\"\(text)\" is not a date (YYYY-MM-DD)")
+            }
+            return date
+        default: throw ValidationError(field: field(key), "must be a date string YYYY-MM-DD")
+        }
+    }
+}

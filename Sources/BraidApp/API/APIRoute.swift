@@ -1,0 +1,129 @@
+import BraidCore
+import Vapor
+
+/// Every JSON API route: one table drives both route registration and the OpenAPI document, so the two
+/// cannot drift apart (a test also compares them with the live router).
+enum APIRoute: String, CaseIterable, Sendable {
+    case health, openAPI, createToken, revokeToken
+    case me, myCheckIns, createMyCheckIn
+    case clients, client, clientCheckIns, clientAssessments, createClientAssessment, clientScreens
+    case createClientScreen, clientAnalysis
+    case alerts, acknowledgeAlert
+
+    static let prefix = ["api", "v1"]
+
+    var method: HTTPMethod {
+        switch self {
+        case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert: .POST
+        case .revokeToken: .DELETE
+        default: .GET
+        }
+    }
+
+    /// Path below `/api/v1`; `:id` marks the record id.
+    var path: [String] {
+        switch self {
+        case .health: ["health"]
+        case .openAPI: ["openapi.json"]
+        case .createToken, .revokeToken: ["auth", "token"]
+        case .me: ["me"]
+        case .myCheckIns, .createMyCheckIn: ["me", "checkins"]
+        case .clients: ["clients"]
+        case .client: ["clients", ":id"]
+        case .clientCheckIns: ["clients", ":id", "checkins"]
+        case .clientAssessments, .createClientAssessment: ["clients", ":id", "assessments"]
+        case .clientScreens, .createClientScreen: ["clients", ":id", "screens"]
+        case .clientAnalysis: ["clients", ":id", "analysis"]
+        case .alerts: ["alerts"]
+        case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
+        }
+    }
+
+    var pathComponents: [PathComponent] { (Self.prefix + path).map { PathComponent(stringLiteral: $0) } }
+
+    /// The OpenAPI form of the path: `/api/v1/clients/{id}`.
+    var openAPIPath: String {
+        "/" + (Self.prefix + path).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }.joined(separator: "/")
+    }
+
+    var requiresToken: Bool { ![.health, .openAPI, .createToken].contains(self) }
+
+    var summary: String {
+        switch self {
+        case .health: "Liveness with a real database query"
+        case .openAPI: "This document"
+        case .createToken: "Sign in: email and password for a bearer token"
+        case .revokeToken: "Sign out: revoke the bearer token used"
+        case .me: "The signed-in account (for a client, id is its client id)"
+        case .myCheckIns: "My check-ins in a date range (from, to: YYYY-MM-DD)"
+        case .createMyCheckIn: "Record today's (or a recent day's) check-in; a later one for the day supersedes"
+        case .clients: "My caseload, each client with open alerts and latest flags"
+        case .client: "One client's record"
+        case .clientCheckIns: "A client's check-ins (from, to; history=true adds superseded ones)"
+        case .clientAssessments: "A client's assessments"
+        case .createClientAssessment: "Score and store an instrument (§1) or the ordering interview (§2)"
+        case .clientScreens: "A client's urine drug screens"
+        case .createClientScreen: "Record a urine drug screen"
+        case .clientAnalysis: "The §5 analysis computed from stored check-ins"
+        case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
+        case .acknowledgeAlert: "Acknowledge a safety alert with a note"
+        }
+    }
+
+    var tag: String {
+        switch self {
+        case .health, .openAPI: "service"
+        case .createToken, .revokeToken: "auth"
+        case .me, .myCheckIns, .createMyCheckIn: "me"
+        case .alerts, .acknowledgeAlert: "alerts"
+        default: "clients"
+        }
+    }
+
+    /// Name of the request body schema, for routes that take one.
+    var requestSchema: String? {
+        switch self {
+        case .createToken: "TokenRequest"
+        case .createMyCheckIn: "CheckInRequest"
+        case .createClientAssessment: "AssessmentRequest"
+        case .createClientScreen: "ScreenRequest"
+        case .acknowledgeAlert: "AcknowledgeRequest"
+        default: nil
+        }
+    }
+
+    /// Success status and response schema.
+    var response: (status: Int, schema: String) {
+        switch self {
+        case .health: (200, "Health")
+        case .openAPI: (200, "OpenAPIDocument")
+        case .createToken: (200, "Token")
+        case .revokeToken: (204, "")
+        case .me: (200, "Me")
+        case .myCheckIns, .clientCheckIns: (200, "CheckInList")
+        case .createMyCheckIn: (201, "CheckIn")
+        case .clients: (200, "Caseload")
+        case .client: (200, "Client")
+        case .clientAssessments: (200, "AssessmentList")
+        case .createClientAssessment: (201, "Assessment")
+        case .clientScreens: (200, "ScreenList")
+        case .createClientScreen: (201, "Screen")
+        case .clientAnalysis: (200, "Analysis")
+        case .alerts: (200, "AlertList")
+        case .acknowledgeAlert: (200, "Alert")
+        }
+    }
+
+    var queryParameters: [(name: String, description: String)] {
+        switch self {
+        case .myCheckIns: [("from", "first date, YYYY-MM-DD"), ("to", "last date, YYYY-MM-DD")]
+        case .clientCheckIns:
+            [
+                ("from", "first date, YYYY-MM-DD"), ("to", "last date, YYYY-MM-DD"),
+                ("history", "true adds superseded check-ins"),
+            ]
+        case .alerts: [("status", "open (default) or all")]
+        default: []
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import BraidCore
+import BraidStore
+import Fluent
+import Vapor
+
+/// Builds and runs the Braid application.
+public enum BraidServer {
+    /// Configures an application: database, migrations, passwords, middleware (in order: request id → security
+    /// headers → request log → errors → token auth on protected routes → route) and the API routes.
+    public static func configure(_ app: Application, with configuration: BraidConfiguration) throws {
+        app.braid = configuration
+        try configuration.database.configure(app.databases)
+        app.migrations.add(BraidMigrations.all)
+        app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+        var middleware = Middlewares()
+        middleware.use(RequestIDMiddleware())
+        middleware.use(SecurityHeadersMiddleware())
+        middleware.use(RequestLogMiddleware())
+        middleware.use(APIErrorMiddleware())
+        app.middleware = middleware
+        registerRoutes(app)
+    }
+
+    static func registerRoutes(_ app: Application) {
+        let protected = app.routes.grouped(TokenAuthMiddleware())
+        for route in APIRoute.allCases {
+            let builder: any RoutesBuilder = route.requiresToken ? protected : app.routes
+            builder.on(route.method, route.pathComponents, body: .collect(maxSize: "64kb"), use: handler(for: route))
+        }
+    }
+
+    static func handler(for route: APIRoute) -> @Sendable (Request) async throws -> Response {
+        switch route {
+        case .health: AuthController.health
+        case .openAPI: AuthController.openAPI
+        case .createToken: AuthController.createToken
+        case .revokeToken: AuthController.revokeToken
+        case .me: MeController.me
+        case .myCheckIns: MeController.checkIns
+        case .createMyCheckIn: MeController.createCheckIn
+        case .clients: ClientsController.caseload
+        case .client: ClientsController.client
+        case .clientCheckIns: ClientsController.checkIns
+        case .clientAssessments: ClientsController.assessments
+        case .createClientAssessment: ClientsController.createAssessment
+        case .clientScreens: ClientsController.screens
+        case .createClientScreen: ClientsController.createScreen
+        case .clientAnalysis: ClientsController.analysis
+        case .alerts: AlertsController.alerts
+        case .acknowledgeAlert: AlertsController.acknowledge
+        }
+    }
+
+    /// Readies the database before serving: on SQLite, sets each connection up and applies migrations; on
+    /// PostgreSQL, refuses to start when migrations are pending (run `braid migrate`).
+    public static func prepareDatabase(_ app: Application) async throws {
+        if app.braid.database.isSQLite {
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                if let database = app.databases.database(logger: app.logger, on: eventLoop) {
+                    try await DatabaseLocation.prepareSQLiteConnection(database)
+                }
+            }
+            try await app.autoMigrate()
+        } else {
+            let pending = try await BraidRepository.pendingMigrations(on: app.db)
+            guard pending.isEmpty else { throw DatabaseBehind(pending: pending) }
+        }
+    }
+
+    /// Applies (or reverts) every migration; returns the names applied or reverted.
+    public static func migrate(_ app: Application, revert: Bool) async throws -> [String] {
+        let before = try await BraidRepository.pendingMigrations(on: app.db)
+        if revert {
+            try await app.autoRevert()
+            return BraidMigrations.all.map(\.name).filter { !before.contains($0) }.reversed()
+        }
+        try await app.autoMigrate()
+        return before
+    }
+
+    /// Runs the server until it is stopped.
+    public static func serve(
+        _ configuration: BraidConfiguration, host: String, port: Int, demo: Bool,
+        announce: @Sendable (String) -> Void
+    ) async throws {
+        let app = try await Application.make(
+            Environment(
+                name: configuration.mode.rawValue,
+                arguments: ["braid", "serve", "--hostname", host, "--port", "\(port)"]))
+        do {
+            try configure(app, with: configuration)
+            try await prepareDatabase(app)
+            if demo {
+                let logins = try await DemoProgram.ensure(app)
+                announce(DemoProgram.describe(logins, url: "http://\(host):\(port)"))
+            }
+            announce("Braid is serving \(configuration.database) on http://\(host):\(port) (API: /api/v1).")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Runs `body` with a configured application that is not serving (for the CLI's database commands).
+    public static func withApplication<T: Sendable>(
+        _ configuration: BraidConfiguration, _ body: (Application) async throws -> T
+    ) async throws -> T {
+        let app = try await Application.make(Environment(name: configuration.mode.rawValue, arguments: ["braid"]))
+        app.logger.logLevel = .warning
+        do {
+            try configure(app, with: configuration)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+/// PostgreSQL schema is behind the code.
+public struct DatabaseBehind: Error, CustomStringConvertible {
+    public let pending: [String]
+
+    public var description: String {
+        "the database is behind (\(pending.count) migration\(pending.count == 1 ? "" : "s") pending: "
+            + pending.joined(separator: ", ") + "); run `braid migrate` first"
+    }
+}
+
+/// The application type, for the CLI (which does not import Vapor: its `Option` and `Flag` would clash with
+/// ArgumentParser's).
+public typealias BraidApplication = Application

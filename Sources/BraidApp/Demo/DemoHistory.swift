@@ -1,0 +1,114 @@
+import BraidCore
+import BraidStore
+import Foundation
+
+/// One demo client's 90 days: simulated check-ins, PHQ-9s that follow the client's own mood, intake
+/// instruments, the ordering interview, urine screens, and safety alerts (some still open).
+struct DemoHistory {
+    let client: ClientProfile
+    let index: Int
+    let clientActor: Actor
+    let clinician: Actor
+    let today: CalendarDate
+    let now: Date
+    let repository: BraidRepository
+
+    static let days = 90
+
+    var profile: SimulationProfile { SimulationProfile.all[index % SimulationProfile.all.count] }
+
+    func record() async throws {
+        let start = today.adding(days: -Self.days)
+        let simulated = CycleSimulator.simulate(profile, days: Self.days, seed: UInt64(1_000 + index), start: start)
+        func instant(_ date: CalendarDate) -> Date { now.addingTimeInterval(-Double(date.days(to: today)) * 86_400) }
+
+        for day in simulated.days {
+            guard let mood = day.mood, let craving = day.craving, let sleep = day.sleepHours else { continue }
+            // Client 2 reports a safety "yes" two days ago: an open alert at the top of Dr. Rivera's caseload.
+            let safety = index == 1 && day.date == today.adding(days: -2) ? true : nil
+            _ = try await repository.recordCheckIn(
+                CheckInValues(mood: mood, craving: craving, sleepHours: sleep, used: day.used ?? false, safety: safety),
+                on: day.date, for: client, by: clientActor, requestID: "demo", now: instant(day.date))
+        }
+
+        // PHQ-9 at intake, mid-way and recently, from the mean mood of the 14 days before.
+        for (offset, item9) in [(0, index == 4 ? 1 : 0), (42, 0), (86, [1, 6].contains(index) ? 1 : 0)] {
+            let date = start.adding(days: offset)
+            let window = simulated.days.filter { $0.date <= date && $0.date.days(to: date) < 14 }.compactMap(\.mood)
+            let mood = window.isEmpty ? 5 : Double(window.reduce(0, +)) / Double(window.count)
+            try await score(
+                .phq9, Self.items(total: Int(((10 - mood) * 2.4).rounded()), count: 9, item9: item9), on: date)
+        }
+        try await score(.gad7, Self.items(total: [11, 8, 13, 4][index % 4], count: 7), on: start)
+        try await score(.stimulantSUD, Self.criteria(met: [7, 5, 8, 3][index % 4]), on: start)
+        if index == 6 { try await score(.cssrs, [1, 0, nil, nil, nil, 0, nil], on: today.adding(days: -3)) }
+        let ordering = Self.ordering(for: profile.classification)
+        _ = try await repository.recordAssessment(
+            .ordering(input: ordering, result: OrderingAssessment(ordering)), on: start, for: client, by: clinician,
+            requestID: "demo", now: instant(start))
+
+        // Screens on Mondays and Thursdays: positive when use was reported in the 3 days before.
+        for day in simulated.days where [1, 4].contains(day.date.isoWeekday) {
+            let recent = simulated.days.filter { $0.date < day.date && $0.date.days(to: day.date) <= 3 }
+            _ = try await repository.recordScreen(
+                UrineScreen(date: day.date, positive: recent.contains { $0.used == true }), for: client, by: clinician,
+                requestID: "demo", now: instant(day.date))
+        }
+
+        // The intake item-9 alert of client 5 was followed up and acknowledged; the recent ones stay open.
+        if index == 4 {
+            for alert in try await repository.alerts(of: [client.id], openOnly: true)
+            where alert.openedAt < now.addingTimeInterval(-80 * 86_400) {
+                _ = try await repository.acknowledge(
+                    alert.id, note: "Safety assessment done at intake; safety plan written with the client.",
+                    by: clinician, requestID: "demo", now: alert.openedAt.addingTimeInterval(3_600))
+            }
+        }
+    }
+
+    private func score(_ id: Instrument.ID, _ answers: [Int?], on date: CalendarDate) async throws {
+        let result = try Instrument.definition(id).score(answers)
+        _ = try await repository.recordAssessment(
+            .instrument(answers: answers, result: result), on: date, for: client,
+            by: id == .phq9 || id == .gad7 ? clientActor : clinician, requestID: "demo",
+            now: now.addingTimeInterval(-Double(date.days(to: today)) * 86_400))
+    }
+
+    /// Item scores 0–3 adding up to `total` (item 9 fixed), spread from the first item.
+    static func items(total: Int, count: Int, item9: Int? = nil) -> [Int?] {
+        var remaining = max(0, min(total, 3 * count)) - (item9 ?? 0)
+        var scores: [Int?] = (0..<count).map { _ in 0 }
+        for round in 0..<3 {
+            for position in 0..<count where remaining > 0 && !(item9 != nil && position == 8) {
+                _ = round
+                scores[position] = (scores[position] ?? 0) + 1
+                remaining -= 1
+            }
+        }
+        if let item9 { scores[8] = item9 }
+        return scores
+    }
+
+    static func criteria(met: Int) -> [Int?] { (1...11).map { $0 <= met ? 1 : 0 } }
+
+    static func ordering(for profile: CycleClassification) -> OrderingInput {
+        switch profile {
+        case .crashDriven:
+            OrderingInput(
+                depressionOnset: .age(24), cocaineFirstUseAge: 19, cocaineRegularUse: .age(21),
+                abstinencePeriods: [.init(weeks: 6, lowMoodAtStart: true, lowMoodPersistedWeeks: 2)],
+                lowsMostlyAfterUse: true, usesToLiftLowMood: true)
+        case .persistent:
+            OrderingInput(
+                depressionOnset: .age(15), cocaineFirstUseAge: 22, cocaineRegularUse: .age(25),
+                abstinencePeriods: [.init(weeks: 8, lowMoodAtStart: true, lowMoodPersistedWeeks: 8)],
+                usesToLiftLowMood: true)
+        case .mixed:
+            OrderingInput(
+                depressionOnset: .age(20), cocaineFirstUseAge: 18, cocaineRegularUse: .age(20),
+                lowsMostlyAfterUse: true, usesToLiftLowMood: true)
+        case .notLow, .insufficientData:
+            OrderingInput(depressionOnset: .never, cocaineFirstUseAge: 23, cocaineRegularUse: .age(26))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// The demo program of `braid serve --demo`: synthetic people only, created once, clearly marked as a demo.
+public enum DemoProgram {
+    public struct Login: Sendable, Hashable {
+        public let role: Role
+        public let email: String
+        public let name: String
+        public let password: String
+    }
+
+    // Demo credentials are fixed so the README and the browser tests can use them. They exist only in a
+    // program flagged `is_demo`, created only by `--demo`.
+    static let adminPassword = "demo-admin-password"
+    static let clinicianPassword = "demo-clinician-password"
+    static let clientPassword = "demo-client-password"
+    /// A fictional number (555-01xx is reserved for fiction).
+    static let demoCrisisLine = "555-0100 (demo program line)"
+
+    static let clinicians = [("rivera@demo.braid.test", "Dr. Ana Rivera"), ("chen@demo.braid.test", "Dr. Sam Chen")]
+    static let clientNames = [
+        "Alex M.", "Blair T.", "Casey R.", "Devon L.", "Emery S.", "Finley J.", "Gray P.", "Harper N.", "Indy W.",
+        "Jules K.", "Kai D.", "Logan F.",
+    ]
+
+    /// Every demo login, in the order they are printed.
+    public static var logins: [Login] {
+        [Login(role: .admin, email: "admin@demo.braid.test", name: "Demo Admin", password: adminPassword)]
+            + clinicians.map { Login(role: .clinician, email: $0.0, name: $0.1, password: clinicianPassword) }
+            + clientNames.enumerated().map { index, name in
+                Login(
+                    role: .client, email: String(format: "client%02d@demo.braid.test", index + 1), name: name,
+                    password: clientPassword)
+            }
+    }
+
+    /// Creates the demo program unless it exists; returns the logins.
+    public static func ensure(_ app: Application) async throws -> [Login] {
+        if try await app.repository.demoProgram() == nil { try await seed(app) }
+        return logins
+    }
+
+    public static func describe(_ logins: [Login], url: String) -> String {
+        var lines = ["Demo program ready (synthetic data only). Sign in at \(url) with:"]
+        for login in logins
+        where login.role != .client || login.email.hasPrefix("client01") || login.email.hasPrefix("client02") {
+            lines.append(
+                "  \(login.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(login.email)  password: \(login.password)"
+            )
+        }
+        lines.append("  (clients client01 … client12@demo.braid.test all use password: \(clientPassword))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func seed(_ app: Application) async throws {
+        let now = app.clock()
+        let configuration = app.braid
+        let today = configuration.today(now: now)
+        let repository = app.repository
+        let program = Program(
+            id: .random(), name: "Braid demo program", timeZone: configuration.timeZone.identifier,
+            crisisLine: configuration.crisisLine ?? demoCrisisLine, isDemo: true)
+        try await repository.createProgram(program, now: now)
+
+        // Demo passwords are hashed once each (bcrypt is deliberately slow).
+        let hashes = try [adminPassword, clinicianPassword, clientPassword].map {
+            try Passwords.hash($0, cost: configuration.bcryptCost)
+        }
+        let all = logins
+        var staff: [UserID] = []
+        for login in all where login.role != .client {
+            let account = UserAccount(
+                id: .random(), programID: program.id, role: login.role, email: login.email, name: login.name)
+            try await repository.createUser(account, passwordHash: hashes[login.role == .admin ? 0 : 1], now: now)
+            if login.role == .clinician { staff.append(account.id) }
+        }
+        for (index, login) in all.filter({ $0.role == .client }).enumerated() {
+            // Clients 1–6 with Dr. Rivera, 7–12 with Dr. Chen; clients 3 and 9 are shared.
+            var team = [staff[index < 6 ? 0 : 1]]
+            if index == 2 || index == 8 { team.append(staff[index < 6 ? 1 : 0]) }
+            let account = UserAccount(
+                id: .random(), programID: program.id, role: .client, email: login.email, name: login.name)
+            let clientID = ClientID.random()
+            try await repository.createUser(
+                account, passwordHash: hashes[2], clientID: clientID, careTeam: team, now: now)
+            guard let client = try await repository.client(clientID, in: program.id) else { continue }
+            try await DemoHistory(
+                client: client, index: index,
+                clientActor: Actor(userID: account.id, role: .client, programID: program.id, clientID: clientID),
+                clinician: Actor(userID: team[0], role: .clinician, programID: program.id, clientID: nil),
+                today: today, now: now, repository: repository
+            ).record()
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import BraidCore
+import BraidStore
+import Fluent
+import Vapor
+
+/// Account administration for the CLI (`braid user …`): create, list, reset a password.
+public enum AccountAdministration {
+    /// Creates an account. A client is assigned to the named clinicians (its care team). With no program yet,
+    /// one is created. Returns the account.
+    public static func createUser(
+        _ app: Application, role: Role, email: String, name: String, password: String, clinicianEmails: [String],
+        programID: ProgramID?
+    ) async throws -> UserAccount {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
+            throw ValidationError(field: "--email", "'\(email)' is not an email address")
+        }
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 200 else {
+            throw ValidationError(field: "--name", "must be 1–200 characters")
+        }
+        try Passwords.validate(password)
+        if role == .client && clinicianEmails.isEmpty {
+            throw ValidationError(field: "--clinician", "a client needs at least one clinician (its care team)")
+        }
+        if role != .client && !clinicianEmails.isEmpty {
+            throw ValidationError(field: "--clinician", "only a client is assigned to clinicians")
+        }
+        let repository = app.repository
+        let program = try await self.program(app, programID)
+        var team: [UserID] = []
+        for clinicianEmail in clinicianEmails {
+            let lookup = clinicianEmail.lowercased()
+            guard let clinician = try await repository.credentials(email: lookup)?.account,
+                clinician.programID == program.id, clinician.role == .clinician
+            else { throw ValidationError(field: "--clinician", "no clinician with email \(lookup) in this program") }
+            team.append(clinician.id)
+        }
+        let account = UserAccount(id: .random(), programID: program.id, role: role, email: email, name: name)
+        let careTeam = team
+        let hash = try Passwords.hash(password, cost: app.braid.bcryptCost)
+        let now = app.clock()
+        do {
+            try await repository.transaction { store in
+                try await store.createUser(account, passwordHash: hash, careTeam: careTeam, now: now)
+                try await store.appendAudit(
+                    AuditEvent(
+                        programID: program.id, actorID: nil, role: nil, action: "account.create", clientID: nil,
+                        requestID: "cli", at: now))
+            }
+        } catch StoreError.conflict {
+            throw ValidationError(field: "--email", "an account with \(email) already exists")
+        }
+        return account
+    }
+
+    public static func resetPassword(_ app: Application, email: String, password: String) async throws {
+        try Passwords.validate(password)
+        let repository = app.repository
+        guard let account = try await repository.credentials(email: email.lowercased())?.account else {
+            throw ValidationError(field: "--email", "no account with email \(email.lowercased())")
+        }
+        let hash = try Passwords.hash(password, cost: app.braid.bcryptCost)
+        let now = app.clock()
+        try await repository.transaction { store in
+            try await store.setPasswordHash(hash, for: account.id)
+            try await store.revokeTokens(of: account.id, now: now)
+            try await store.appendAudit(
+                AuditEvent(
+                    programID: account.programID, actorID: nil, role: nil, action: "account.password-reset",
+                    clientID: nil, requestID: "cli", at: now))
+        }
+    }
+
+    public static func users(_ app: Application) async throws -> [UserAccount] {
+        try await app.repository.users()
+    }
+
+    /// The program to add accounts to: the one named, the only one, or a new one when there is none.
+    static func program(_ app: Application, _ id: ProgramID?) async throws -> Program {
+        let repository = app.repository
+        if let id {
+            guard let program = try await repository.program(id) else {
+                throw ValidationError(field: "--program", "no program with id \(id)")
+            }
+            return program
+        }
+        let programs = try await repository.programs().filter { !$0.isDemo }
+        if programs.count == 1 { return programs[0] }
+        guard programs.isEmpty else {
+            throw ValidationError(
+                field: "--program", "there are \(programs.count) programs; name one with --program ID")
+        }
+        let program = Program(
+            id: .random(), name: "Braid program", timeZone: app.braid.timeZone.identifier,
+            crisisLine: app.braid.crisisLine, isDemo: false)
+        try await repository.createProgram(program, now: app.clock())
+        return program
+    }
+}

@@ -1,0 +1,82 @@
+import BraidCore
+import BraidStore
+import Fluent
+import Vapor
+
+extension Application {
+    private struct ConfigurationKey: StorageKey {
+        typealias Value = BraidConfiguration
+    }
+
+    private struct ClockKey: StorageKey {
+        typealias Value = @Sendable () -> Date
+    }
+
+    private struct InsightsKey: StorageKey {
+        typealias Value = ClientInsights
+    }
+
+    /// The configuration the app was started with.
+    public var braid: BraidConfiguration {
+        get {
+            guard let configuration = storage[ConfigurationKey.self] else {
+                fatalError("configure(_:with:) sets the configuration before the app is used")
+            }
+            return configuration
+        }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+
+    /// The clock (tests pin it).
+    public var clock: @Sendable () -> Date {
+        get { storage[ClockKey.self] ?? { Date() } }
+        set { storage[ClockKey.self] = newValue }
+    }
+
+    var insights: ClientInsights {
+        if let existing = storage[InsightsKey.self] { return existing }
+        let created = ClientInsights()
+        storage[InsightsKey.self] = created
+        return created
+    }
+
+    public var repository: BraidRepository { BraidRepository(db) }
+}
+
+extension Request {
+    var repository: BraidRepository { BraidRepository(db) }
+    var now: Date { application.clock() }
+    var braid: BraidConfiguration { application.braid }
+    var today: CalendarDate { application.braid.today(now: now) }
+
+    /// Crisis resources for a client of `program`: 988, 911 and the program's own line (from the program
+    /// record, else from configuration).
+    func crisisResources(for program: ProgramID) async throws -> CrisisResources {
+        let line = try await repository.program(program)?.crisisLine ?? braid.crisisLine
+        return CrisisResources(programLine: line)
+    }
+}
+
+/// Password rules and hashing (bcrypt, Vapor's implementation).
+public enum Passwords {
+    public static let minimumLength = 12
+    public static let maximumLength = 256
+
+    /// Checks the policy; the error names the field.
+    public static func validate(_ password: String, field: String = "password") throws(ValidationError) {
+        guard password.count >= minimumLength else {
+            throw ValidationError(field: field, "must be at least \(minimumLength) characters")
+        }
+        guard password.count <= maximumLength else {
+            throw ValidationError(field: field, "must be at most \(maximumLength) characters")
+        }
+    }
+
+    public static func hash(_ password: String, cost: Int) throws -> String {
+        try Bcrypt.hash(password, cost: cost)
+    }
+
+    public static func verify(_ password: String, hash: String) -> Bool {
+        (try? Bcrypt.verify(password, created: hash)) ?? false
+    }
+}

@@ -1,0 +1,36 @@
+import BraidCore
+import BraidStore
+import Foundation
+
+/// What Braid derives from a client's stored data: the §5 analysis and the latest PHQ-9.
+struct ClientInsight: Sendable {
+    let analysis: CheckInAnalysis
+    let latestPHQ9: DatedScore?
+}
+
+/// Derived client data, cached per client and keyed on the client's data version and today's date, so a
+/// caseload page recomputes only clients whose data changed (or when the day turns).
+actor ClientInsights {
+    private var cache: [ClientID: (version: Int, today: CalendarDate, insight: ClientInsight)] = [:]
+
+    func insight(
+        for client: ClientProfile, today: CalendarDate, repository: BraidRepository,
+        configuration: ClinicalConfiguration
+    ) async throws -> ClientInsight {
+        if let cached = cache[client.id], cached.version == client.dataVersion, cached.today == today {
+            return cached.insight
+        }
+        let checkIns = try await repository.checkIns(of: client.id, through: today)
+        let phq9 = try await repository.phq9Totals(of: client.id)
+        let screens = try await repository.screens(of: client.id).map(\.screen)
+        let days = checkIns.map { $0.values.day(on: $0.date) }
+        // Through yesterday unless today has a check-in: a day still under way is not a missed check-in.
+        let through = days.last.map { max($0.date, today.adding(days: -1)) }
+        let series = CheckInSeries(days: days, through: through)
+        let analysis = CheckInAnalysis.analyze(
+            series, phq9: phq9.filter { $0.date <= today }, screens: screens, configuration: configuration)
+        let insight = ClientInsight(analysis: analysis, latestPHQ9: phq9.last)
+        cache[client.id] = (client.dataVersion, today, insight)
+        return insight
+    }
+}

@@ -1,0 +1,47 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+// Authorization lives here, in one place: every client route goes through `accessibleClient()`, which applies
+// `AccessPolicy` (role + care-team membership) and answers 404 for anything the actor may not see.
+
+extension Request {
+    /// The client named by the `:id` parameter, if the actor may read and write its clinical record.
+    func accessibleClient() async throws -> ClientProfile {
+        let actor = try actor
+        guard let id = parameters.get("id").flatMap(ClientID.init),
+            let client = try await repository.client(id, in: actor.programID),
+            AccessPolicy.mayAccessClinicalRecord(
+                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
+        else { throw APIError.notFound("client") }
+        return client
+    }
+
+    /// The actor's own client record (client accounts only; staff get 404).
+    func ownClient() async throws -> ClientProfile {
+        let actor = try actor
+        guard actor.role == .client, let id = actor.clientID,
+            let client = try await repository.client(id, in: actor.programID)
+        else { throw APIError.notFound("client record") }
+        return client
+    }
+
+    /// Staff only: clients get 404 for staff routes (nothing there is theirs).
+    func requireStaff() throws -> Actor {
+        let actor = try actor
+        guard actor.role != .client else { throw APIError.notFound() }
+        return actor
+    }
+
+    /// Appends an audit event for a read of client data (writes audit inside their own transaction).
+    func auditRead(_ action: String, clients: [ClientID]) async throws {
+        let actor = try actor
+        let now = now
+        try await repository.appendAudit(
+            clients.map {
+                AuditEvent(
+                    programID: actor.programID, actorID: actor.userID, role: actor.role, action: action,
+                    clientID: $0, requestID: requestID, at: now)
+            })
+    }
+}

@@ -1,0 +1,74 @@
+import BraidCore
+import FluentKit
+import Foundation
+
+extension BraidRepository {
+    /// Opens an alert for a signal (call inside the transaction that stores the answer).
+    func openAlert(_ signal: SafetySignal?, sourceID: UUID, client: ClientProfile, now: Date) async throws
+        -> SafetyAlert?
+    {
+        guard let signal else { return nil }
+        let alert = SafetyAlert(
+            id: .random(), clientID: client.id, source: signal.source, sourceID: sourceID, severity: signal.severity,
+            summary: signal.summary, openedAt: now, acknowledgedAt: nil, acknowledgedBy: nil, acknowledgementNote: nil)
+        try await AlertRecord(alert, programID: client.programID).create(on: database)
+        return alert
+    }
+
+    /// Alerts of the given clients, emergencies first, then newest first.
+    public func alerts(of clients: [ClientID], openOnly: Bool) async throws -> [SafetyAlert] {
+        guard !clients.isEmpty else { return [] }
+        let query = AlertRecord.query(on: database).filter(\.$clientID ~~ clients.map(\.uuid))
+        if openOnly { query.filter(\.$acknowledgedAt == nil) }
+        return try await query.sort(\.$openedAt, .descending).all().map { try $0.toDomain() }
+            .sorted {
+                ($0.severity == .emergency ? 0 : 1, $1.openedAt) < ($1.severity == .emergency ? 0 : 1, $0.openedAt)
+            }
+    }
+
+    public func alert(_ id: AlertID, in program: ProgramID) async throws -> SafetyAlert? {
+        try await AlertRecord.query(on: database).filter(\.$id == id.uuid).filter(\.$programID == program.uuid)
+            .first()?.toDomain()
+    }
+
+    /// Acknowledges an open alert with a note; `conflict` if it was already acknowledged.
+    public func acknowledge(
+        _ id: AlertID, note: String, by author: Actor, requestID: String?, now: Date
+    ) async throws -> SafetyAlert {
+        try await transaction { store in
+            guard
+                let record = try await AlertRecord.query(on: store.database).filter(\.$id == id.uuid)
+                    .filter(\.$programID == author.programID.uuid).first()
+            else { throw StoreError.notFound("alert") }
+            guard record.acknowledgedAt == nil else { throw StoreError.conflict("an acknowledgement of this alert") }
+            record.acknowledgedAt = now
+            record.acknowledgedBy = author.userID.uuid
+            record.acknowledgementNote = note
+            try await record.save(on: store.database)
+            try await store.appendAudit(
+                AuditEvent(
+                    programID: author.programID, actorID: author.userID, role: author.role,
+                    action: "alert.acknowledge", clientID: ClientID(record.clientID), requestID: requestID, at: now))
+            return try record.toDomain()
+        }
+    }
+
+    // MARK: - Audit
+
+    public func appendAudit(_ events: AuditEvent...) async throws {
+        try await appendAudit(events)
+    }
+
+    /// Appends audit events in one statement.
+    public func appendAudit(_ events: [AuditEvent]) async throws {
+        guard !events.isEmpty else { return }
+        try await events.map(AuditEventRecord.init).create(on: database)
+    }
+
+    /// The audit trail, newest first (for tests and the later audit review).
+    public func auditEvents(client: ClientID? = nil, limit: Int = 1_000) async throws -> [AuditEvent] {
+        let query = AuditEventRecord.query(on: database)
+        if let client { query.filter(\.$clientID == client.uuid) }
+        return try await query.sort(\.$at, .descending).limit(limit).all().map { $0.toDomain() }
+    }
+}

@@ -1,0 +1,59 @@
+import BraidCore
+import FluentKit
+import Foundation
+import SQLKit
+
+extension BraidRepository {
+    /// A client record in a program, with its care team; `nil` when absent or in another program.
+    public func client(_ id: ClientID, in program: ProgramID) async throws -> ClientProfile? {
+        guard
+            let record = try await ClientRecord.query(on: database).filter(\.$id == id.uuid)
+                .filter(\.$programID == program.uuid).first()
+        else { return nil }
+        return try record.toDomain(careTeam: try await careTeams(of: [id])[id] ?? [])
+    }
+
+    /// Clients whose care team includes `member`, in its program, by name.
+    public func caseload(of member: UserID, in program: ProgramID) async throws -> [ClientProfile] {
+        let ids = try await CareTeamMemberRecord.query(on: database).filter(\.$userID == member.uuid)
+            .filter(\.$programID == program.uuid).all().map(\.clientID)
+        guard !ids.isEmpty else { return [] }
+        let records = try await ClientRecord.query(on: database).filter(\.$id ~~ ids)
+            .filter(\.$programID == program.uuid).sort(\.$displayName).all()
+        let teams = try await careTeams(of: ids.map(ClientID.init))
+        return try records.map { try $0.toDomain(careTeam: teams[ClientID(try $0.requireID())] ?? []) }
+    }
+
+    /// Every client of a program (for account administration: no clinical content).
+    public func clients(in program: ProgramID) async throws -> [ClientProfile] {
+        let records = try await ClientRecord.query(on: database).filter(\.$programID == program.uuid)
+            .sort(\.$displayName).all()
+        let teams = try await careTeams(of: try records.map { ClientID(try $0.requireID()) })
+        return try records.map { try $0.toDomain(careTeam: teams[ClientID(try $0.requireID())] ?? []) }
+    }
+
+    /// Care teams of several clients in one query.
+    func careTeams(of clients: [ClientID]) async throws -> [ClientID: [UserID]] {
+        guard !clients.isEmpty else { return [:] }
+        let rows = try await CareTeamMemberRecord.query(on: database).filter(\.$clientID ~~ clients.map(\.uuid))
+            .sort(\.$createdAt).all()
+        return Dictionary(grouping: rows) { ClientID($0.clientID) }.mapValues { $0.map { UserID($0.userID) } }
+    }
+
+    /// Adds a staff member to a client's care team (idempotent).
+    public func assign(_ member: UserID, to client: ClientID, in program: ProgramID, now: Date) async throws {
+        let existing = try await CareTeamMemberRecord.query(on: database).filter(\.$clientID == client.uuid)
+            .filter(\.$userID == member.uuid).first()
+        guard existing == nil else { return }
+        try await CareTeamMemberRecord(programID: program, clientID: client, userID: member, createdAt: now)
+            .create(on: database)
+    }
+
+    /// Marks a client's clinical data as changed (derived data keyed on the version is recomputed).
+    func bumpDataVersion(of client: ClientID) async throws {
+        try await sql.update(ClientRecord.schema)
+            .set(SQLIdentifier("data_version"), to: SQLRaw("data_version + 1"))
+            .where(SQLIdentifier("id"), .equal, SQLBind(client.uuid))
+            .run()
+    }
+}

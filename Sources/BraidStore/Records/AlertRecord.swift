@@ -1,0 +1,77 @@
+import BraidCore
+import FluentKit
+import Foundation
+
+final class AlertRecord: Model, @unchecked Sendable {
+    static let schema = "alerts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "program_id") var programID: UUID
+    @Field(key: "client_id") var clientID: UUID
+    @Field(key: "source") var source: String
+    @Field(key: "source_id") var sourceID: UUID
+    @Field(key: "severity") var severity: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "opened_at") var openedAt: Date
+    @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
+    @OptionalField(key: "acknowledged_by") var acknowledgedBy: UUID?
+    @OptionalField(key: "acknowledgement_note") var acknowledgementNote: String?
+
+    init() {}
+
+    init(_ alert: SafetyAlert, programID: ProgramID) {
+        id = alert.id.uuid
+        self.programID = programID.uuid
+        clientID = alert.clientID.uuid
+        source = alert.source.rawValue
+        sourceID = alert.sourceID
+        severity = alert.severity.rawValue
+        summary = alert.summary
+        openedAt = alert.openedAt
+        acknowledgedAt = alert.acknowledgedAt
+        acknowledgedBy = alert.acknowledgedBy?.uuid
+        acknowledgementNote = alert.acknowledgementNote
+    }
+
+    func toDomain() throws -> SafetyAlert {
+        guard let source = SafetySource(rawValue: source) else { throw StoreError.corrupt("alerts.source") }
+        guard let severity = AlertSeverity(rawValue: severity) else { throw StoreError.corrupt("alerts.severity") }
+        return SafetyAlert(
+            id: AlertID(try requireID()), clientID: ClientID(clientID), source: source, sourceID: sourceID,
+            severity: severity, summary: summary, openedAt: openedAt, acknowledgedAt: acknowledgedAt,
+            acknowledgedBy: acknowledgedBy.map(UserID.init), acknowledgementNote: acknowledgementNote)
+    }
+}
+
+final class AuditEventRecord: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "program_id") var programID: UUID?
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @OptionalField(key: "role") var role: String?
+    @Field(key: "action") var action: String
+    @OptionalField(key: "client_id") var clientID: UUID?
+    @OptionalField(key: "request_id") var requestID: String?
+    @Field(key: "at") var at: Date
+
+    init() {}
+
+    init(_ event: AuditEvent) {
+        id = UUID()
+        programID = event.programID?.uuid
+        actorID = event.actorID?.uuid
+        role = event.role?.rawValue
+        action = event.action
+        clientID = event.clientID?.uuid
+        requestID = event.requestID
+        at = event.at
+    }
+
+    func toDomain() -> AuditEvent {
+        AuditEvent(
+            programID: programID.map(ProgramID.init), actorID: actorID.map(UserID.init),
+            role: role.flatMap(Role.init(rawValue:)), action: action, clientID: clientID.map(ClientID.init),
+            requestID: requestID, at: at)
+    }
+}
