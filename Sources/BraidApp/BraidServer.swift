@@ -9,6 +9,7 @@ public enum BraidServer {
     /// headers → request log → errors → token auth on protected routes → route) and the API routes.
     public static func configure(_ app: Application, with configuration: BraidConfiguration) throws {
         app.braid = configuration
+        app.installServices()
         try configuration.database.configure(app.databases)
         app.migrations.add(BraidMigrations.all)
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
@@ -103,14 +104,16 @@ public enum BraidServer {
         try await app.asyncShutdown()
     }
 
-    /// Runs `body` with a configured application that is not serving (for the CLI's database commands).
+    /// Runs `body` with a configured application that is not serving (for the CLI's database commands). With
+    /// `prepare`, the database is readied as for serving (SQLite migrated; PostgreSQL must not be behind).
     public static func withApplication<T: Sendable>(
-        _ configuration: BraidConfiguration, _ body: (Application) async throws -> T
+        _ configuration: BraidConfiguration, prepare: Bool = true, _ body: (Application) async throws -> T
     ) async throws -> T {
         let app = try await Application.make(Environment(name: configuration.mode.rawValue, arguments: ["braid"]))
         app.logger.logLevel = .warning
         do {
             try configure(app, with: configuration)
+            if prepare { try await prepareDatabase(app) }
             let result = try await body(app)
             try await app.asyncShutdown()
             return result

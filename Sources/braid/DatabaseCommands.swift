@@ -33,11 +33,13 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Runs a database command, mapping domain validation errors to exit 2.
 func withBraidApplication<T: Sendable>(
-    _ options: DatabaseOptions, _ body: (BraidConfiguration, BraidApplication) async throws -> T
+    _ options: DatabaseOptions, prepare: Bool = true, _ body: (BraidConfiguration, BraidApplication) async throws -> T
 ) async throws -> T {
     let configuration = try options.configuration()
     do {
-        return try await BraidServer.withApplication(configuration) { app in try await body(configuration, app) }
+        return try await BraidServer.withApplication(configuration, prepare: prepare) { app in
+            try await body(configuration, app)
+        }
     } catch let error as BraidCore.ValidationError {
         throw BadInput(field: error.field, error.message)
     } catch let error as DatabaseBehind {
@@ -85,7 +87,7 @@ struct MigrateCommand: AsyncBraidCommand {
     @Flag(help: "Revert every migration (drops Braid's tables and their data).") var revert = false
 
     func runAsync() async throws {
-        let names = try await withBraidApplication(database) { _, app in
+        let names = try await withBraidApplication(database, prepare: false) { _, app in
             try await BraidServer.migrate(app, revert: revert)
         }
         let verb = revert ? "reverted" : "applied"

@@ -65,9 +65,11 @@ struct AuthTests {
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("k1")).status == .ok)
             #expect(try await app.call(.DELETE, "api/v1/auth/token", token: fixture.token("k1")).status == .noContent)
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("k1")).status == .unauthorized)
-            // Fixture tokens live one hour.
+            // Fixture tokens live one hour; a cached token is not honoured past its expiry.
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("c1")).status == .ok)
-            clock.advance(by: 3601)
+            clock.advance(by: 3590)
+            #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("c1")).status == .ok)
+            clock.advance(by: 11)
             let expired = try await app.call(.GET, "api/v1/me", token: fixture.token("c1"))
             #expect(expired.status == .unauthorized)
             #expect(expired.headers.first(name: .wwwAuthenticate) == "Bearer")
@@ -91,6 +93,7 @@ struct AuthTests {
             let health = try await app.call(.GET, "api/v1/health")
             #expect(health.status == .ok)
             #expect(health.json["status"] as? String == "ok")
+            #expect(health.json["database"] as? String == (TestDatabase.postgresURL == nil ? "sqlite" : "postgresql"))
             #expect(health.headers.first(name: "X-Request-ID") != nil)
             #expect(health.headers.first(name: "X-Content-Type-Options") == "nosniff")
             let missing = try await app.call(.GET, "api/v1/nothing-here")

@@ -86,6 +86,28 @@ struct CheckInAPITests {
         }
     }
 
+    @Test("simultaneous check-ins for one day all succeed, each a new revision, one current")
+    func concurrentSameDay() async throws {
+        try await withBraidApp { app, fixture, _ in
+            let token = fixture.token("k1")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for mood in 0..<8 {
+                    group.addTask {
+                        try await app.call(
+                            .POST, "api/v1/me/checkins", token: token,
+                            body: #"{"mood": \#(mood), "craving": 3, "sleepHours": 7, "used": false}"#
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .created, count: 8))
+            let history = try await app.repository.checkIns(of: fixture.client1, includeHistory: true)
+            #expect(history.map(\.revision).sorted() == Array(1...8))
+            #expect(history.filter { $0.supersededAt == nil }.count == 1)
+        }
+    }
+
     @Test("a day in the last 30 may be back-filled")
     func backfill() async throws {
         try await withBraidApp { app, fixture, _ in

@@ -34,10 +34,16 @@ struct BraidBinary {
         try run(arguments, stdin: stdin)
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// Runs the binary; `environment` entries override the test's own (an empty value unsets the variable).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment {
+            merged[key] = value.isEmpty ? nil : value
+        }
+        process.environment = merged
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

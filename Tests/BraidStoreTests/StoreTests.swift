@@ -107,6 +107,36 @@ struct StoreTests {
         }
     }
 
+    @Test("a batch stores check-ins in order: same-day ones supersede each other, alerts and audit per item")
+    func batch() async throws {
+        try await withStore { repository, _ in
+            let fixture = try await StoreFixture.make(repository)
+            let date = CalendarDate(iso: "2026-06-01")!
+            _ = try await repository.recordCheckIn(
+                Self.values, on: date, for: fixture.client, by: fixture.clientActor, requestID: nil,
+                now: StoreFixture.now)
+            var safety = Self.values
+            safety.safety = true
+            let writes = [Self.values, safety, Self.values].enumerated().map { index, values in
+                CheckInWrite(
+                    values: values, date: index == 2 ? date.adding(days: 1) : date, client: fixture.client.ref,
+                    author: fixture.clientActor, requestID: "r\(index)", now: StoreFixture.now)
+            }
+            let results = try await repository.recordCheckIns(writes)
+            #expect(results.map(\.checkIn.revision) == [2, 3, 1])
+            #expect(results.map { $0.alert != nil } == [false, true, false])
+            let current = try await repository.checkIns(of: fixture.client.id)
+            #expect(current.map(\.revision) == [3, 1])
+            #expect(current.first?.values.safety == true)
+            #expect(try await repository.checkIns(of: fixture.client.id, includeHistory: true).count == 4)
+            #expect(try await repository.client(fixture.client.id, in: fixture.program.id)?.dataVersion == 2)
+            let audit = try await repository.auditEvents(client: fixture.client.id).filter {
+                $0.action == "checkin.create"
+            }
+            #expect(Set(audit.compactMap(\.requestID)).isSuperset(of: ["r0", "r1", "r2"]))
+        }
+    }
+
     @Test("a safety yes opens an alert in the same transaction; a failed write leaves no alert behind")
     func safetyTransaction() async throws {
         try await withStore { repository, database in
@@ -123,7 +153,8 @@ struct StoreTests {
             await #expect(throws: (any Error).self) {
                 try await repository.transaction { store in
                     _ = try await store.openAlert(
-                        SafetyRules.signal(for: values), sourceID: UUID(), client: fixture.client, now: StoreFixture.now
+                        SafetyRules.signal(for: values), sourceID: UUID(), client: fixture.client.ref,
+                        now: StoreFixture.now
                     )
                     throw StoreError.conflict("forced failure")
                 }

@@ -42,6 +42,7 @@ enum AuthController {
     static func revokeToken(_ req: Request) async throws -> Response {
         let actor = try req.actor
         guard let token = req.headers.bearerAuthorization?.token else { throw APIError.unauthorized }
+        await req.application.tokenCache.forget(Tokens.hash(token))
         try await req.repository.transaction { store in
             try await store.revokeToken(hash: Tokens.hash(token), now: req.now)
             try await store.appendAudit(

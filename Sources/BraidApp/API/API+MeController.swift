@@ -16,7 +16,9 @@ enum MeController {
 
     static func createCheckIn(_ req: Request) async throws -> Response {
         let actor = try req.actor
-        let client = try await req.ownClient()
+        // The token lookup already joined the client record: no further query before the write.
+        guard actor.role == .client, let clientID = actor.clientID else { throw APIError.notFound("client record") }
+        let client = ClientRef(id: clientID, programID: actor.programID)
         let submission = try CheckInSubmission(json: try await req.jsonBody())
         let today = req.today
         let date = submission.date ?? today
@@ -25,8 +27,11 @@ enum MeController {
             throw APIError.validation(
                 field: "date", "\(date) is more than \(backfillDays) days ago; ask your care team to record it")
         }
-        let (checkIn, alert) = try await req.repository.recordCheckIn(
-            submission.values, on: date, for: client, by: actor, requestID: req.requestID, now: req.now)
+        let (checkIn, alert) = try await req.application.checkInWriter.record(
+            CheckInWrite(
+                values: submission.values, date: date, client: client, author: actor, requestID: req.requestID,
+                now: req.now),
+            repository: req.application.repository)
         if let alert {
             // Ids only: the log never carries what the client said.
             req.logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])

@@ -98,3 +98,38 @@ public enum AccountAdministration {
         return program
     }
 }
+
+/// Data administration for the CLI (`braid import …`).
+public enum DataImport {
+    /// Imports check-in days (from the CSV interchange) for the client with `email`. Days without all four core
+    /// values (mood, craving, sleep, use) are skipped: a check-in needs them. Returns (stored, skipped).
+    public static func checkIns(_ app: Application, clientEmail: String, days: [CheckInDay]) async throws -> (Int, Int)
+    {
+        let repository = app.repository
+        guard let account = try await repository.credentials(email: clientEmail.lowercased())?.account,
+            account.role == .client,
+            let client = try await repository.clients(in: account.programID).first(where: { $0.userID == account.id })
+        else { throw ValidationError(field: "--client", "no client account with email \(clientEmail.lowercased())") }
+        let today = app.braid.today(now: app.clock())
+        if let future = days.first(where: { $0.date > today }) {
+            throw ValidationError(field: "file", "\(future.date) is in the future")
+        }
+        var complete: [(date: CalendarDate, values: CheckInValues)] = []
+        for day in days {
+            guard let mood = day.mood, let craving = day.craving, let sleep = day.sleepHours, let used = day.used else {
+                continue
+            }
+            complete.append(
+                (
+                    day.date,
+                    CheckInValues(
+                        mood: mood, craving: craving, sleepHours: sleep, used: used, enjoyment: day.enjoyment,
+                        energy: day.energy, irritability: day.irritability, safety: day.safety)
+                ))
+        }
+        // Imported history is recorded in the client's name; the audit event marks it as an import.
+        let author = Actor(userID: account.id, role: .client, programID: account.programID, clientID: client.id)
+        let stored = try await repository.importCheckIns(complete, for: client, by: author, now: app.clock())
+        return (stored, days.count - complete.count)
+    }
+}

@@ -16,6 +16,14 @@ extension Application {
         typealias Value = ClientInsights
     }
 
+    private struct CheckInWriterKey: StorageKey {
+        typealias Value = CheckInWriter
+    }
+
+    private struct TokenCacheKey: StorageKey {
+        typealias Value = TokenCache
+    }
+
     /// The configuration the app was started with.
     public var braid: BraidConfiguration {
         get {
@@ -34,13 +42,28 @@ extension Application {
     }
 
     var insights: ClientInsights {
-        if let existing = storage[InsightsKey.self] { return existing }
-        let created = ClientInsights()
-        storage[InsightsKey.self] = created
-        return created
+        guard let insights = storage[InsightsKey.self] else { fatalError("configure(_:with:) creates the cache") }
+        return insights
     }
 
     public var repository: BraidRepository { BraidRepository(db) }
+
+    /// Created in `configure` (storage is not safe to create lazily from concurrent requests).
+    var checkInWriter: CheckInWriter {
+        guard let writer = storage[CheckInWriterKey.self] else { fatalError("configure(_:with:) creates the writer") }
+        return writer
+    }
+
+    var tokenCache: TokenCache {
+        guard let cache = storage[TokenCacheKey.self] else { fatalError("configure(_:with:) creates the cache") }
+        return cache
+    }
+
+    func installServices() {
+        storage[TokenCacheKey.self] = TokenCache()
+        storage[CheckInWriterKey.self] = CheckInWriter()
+        storage[InsightsKey.self] = ClientInsights()
+    }
 }
 
 extension Request {

@@ -39,6 +39,17 @@ public struct UserAccount: Sendable, Hashable, Codable {
     }
 }
 
+/// Just enough to write to a client's record: its id and its program (every clinical row carries both).
+public struct ClientRef: Sendable, Hashable {
+    public let id: ClientID
+    public let programID: ProgramID
+
+    public init(id: ClientID, programID: ProgramID) {
+        self.id = id
+        self.programID = programID
+    }
+}
+
 /// A client record and its care team.
 public struct ClientProfile: Sendable, Hashable, Codable {
     public let id: ClientID
@@ -49,6 +60,8 @@ public struct ClientProfile: Sendable, Hashable, Codable {
     /// Bumped on every clinical write (check-ins, assessments, screens).
     public let dataVersion: Int
     public let createdAt: Date
+
+    public var ref: ClientRef { ClientRef(id: id, programID: programID) }
 
     public init(
         id: ClientID, programID: ProgramID, userID: UserID, displayName: String, careTeam: [UserID],

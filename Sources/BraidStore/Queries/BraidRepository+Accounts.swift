@@ -1,6 +1,7 @@
 import BraidCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension BraidRepository {
     // MARK: - Programs
@@ -76,20 +77,36 @@ extension BraidRepository {
         try await TokenRecord(userID: user, tokenHash: hash, createdAt: now, expiresAt: expiresAt).create(on: database)
     }
 
-    /// The actor a token stands for, if the token exists, has not expired and was not revoked.
+    /// The actor a token stands for, if the token exists, has not expired and was not revoked (one query).
     public func actor(tokenHash: String, now: Date) async throws -> Actor? {
-        guard
-            let token = try await TokenRecord.query(on: database).filter(\.$tokenHash == tokenHash)
-                .filter(\.$revokedAt == nil).filter(\.$expiresAt > now).first(),
-            let user = try await UserRecord.find(token.userID, on: database)
-        else { return nil }
-        let account = try user.toDomain()
-        let clientID: ClientID? =
-            account.role == .client
-            ? try await ClientRecord.query(on: database).filter(\.$userID == user.requireID()).first()
-                .map { ClientID(try $0.requireID()) }
-            : nil
-        return Actor(userID: account.id, role: account.role, programID: account.programID, clientID: clientID)
+        try await session(tokenHash: tokenHash, now: now)?.actor
+    }
+
+    /// The actor of a live token and when the token expires.
+    public func session(tokenHash: String, now: Date) async throws -> (actor: Actor, expiresAt: Date)? {
+        let rows = try await sql.select()
+            .column(SQLColumn("id", table: "users"), as: "user_id")
+            .column(SQLColumn("role", table: "users"))
+            .column(SQLColumn("program_id", table: "users"))
+            .column(SQLColumn("id", table: "clients"), as: "client_id")
+            .column(SQLColumn("expires_at", table: "api_tokens"))
+            .from("api_tokens")
+            .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
+            .join(
+                "clients", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "clients"), .equal,
+                SQLColumn("id", table: "users")
+            )
+            .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(tokenHash))
+            .where(SQLColumn("revoked_at", table: "api_tokens"), .is, SQLLiteral.null)
+            .where(SQLColumn("expires_at", table: "api_tokens"), .greaterThan, SQLBind(now))
+            .limit(1)
+            .all(decoding: ActorRow.self)
+        guard let row = rows.first else { return nil }
+        guard let role = Role(rawValue: row.role) else { throw StoreError.corrupt("users.role") }
+        let actor = Actor(
+            userID: UserID(row.userID), role: role, programID: ProgramID(row.programID),
+            clientID: role == .client ? row.clientID.map(ClientID.init) : nil)
+        return (actor, row.expiresAt)
     }
 
     /// Revokes one token; `false` when there was no live token with that hash.

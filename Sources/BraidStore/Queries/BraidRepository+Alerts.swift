@@ -1,10 +1,11 @@
 import BraidCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension BraidRepository {
     /// Opens an alert for a signal (call inside the transaction that stores the answer).
-    func openAlert(_ signal: SafetySignal?, sourceID: UUID, client: ClientProfile, now: Date) async throws
+    func openAlert(_ signal: SafetySignal?, sourceID: UUID, client: ClientRef, now: Date) async throws
         -> SafetyAlert?
     {
         guard let signal else { return nil }
@@ -18,9 +19,10 @@ extension BraidRepository {
     /// Alerts of the given clients, emergencies first, then newest first.
     public func alerts(of clients: [ClientID], openOnly: Bool) async throws -> [SafetyAlert] {
         guard !clients.isEmpty else { return [] }
-        let query = AlertRecord.query(on: database).filter(\.$clientID ~~ clients.map(\.uuid))
-        if openOnly { query.filter(\.$acknowledgedAt == nil) }
-        return try await query.sort(\.$openedAt, .descending).all().map { try $0.toDomain() }
+        var query = try sql.select().columns(AlertRow.columns).from(AlertRecord.schema)
+            .where(SQLIdentifier("client_id"), .in, SQLBind.group(clients.map(\.uuid)))
+        if openOnly { query = query.where(SQLIdentifier("acknowledged_at"), .is, SQLLiteral.null) }
+        return try await query.orderBy("opened_at", .descending).all(decoding: AlertRow.self).map { try $0.toDomain() }
             .sorted {
                 ($0.severity == .emergency ? 0 : 1, $1.openedAt) < ($1.severity == .emergency ? 0 : 1, $0.openedAt)
             }
@@ -62,7 +64,15 @@ extension BraidRepository {
     /// Appends audit events in one statement.
     public func appendAudit(_ events: [AuditEvent]) async throws {
         guard !events.isEmpty else { return }
-        try await events.map(AuditEventRecord.init).create(on: database)
+        var insert = try sql.insert(into: AuditEventRecord.schema)
+            .columns("id", "program_id", "actor_id", "role", "action", "client_id", "request_id", "at")
+        for event in events {
+            insert = insert.values(
+                SQLBind(UUID()), SQLBind(event.programID?.uuid), SQLBind(event.actorID?.uuid),
+                SQLBind(event.role?.rawValue), SQLBind(event.action), SQLBind(event.clientID?.uuid),
+                SQLBind(event.requestID), SQLBind(event.at))
+        }
+        try await insert.run()
     }
 
     /// The audit trail, newest first (for tests and the later audit review).

@@ -31,7 +31,7 @@ extension BraidRepository {
             try await AssessmentRecord(assessment, programID: client.programID).create(on: store.database)
             try await store.bumpDataVersion(of: client.id)
             let signal = content.scoreResult.flatMap(SafetyRules.signal(for:))
-            let alert = try await store.openAlert(signal, sourceID: assessment.id, client: client, now: now)
+            let alert = try await store.openAlert(signal, sourceID: assessment.id, client: client.ref, now: now)
             try await store.appendAudit(
                 AuditEvent(
                     programID: client.programID, actorID: author.userID, role: author.role,

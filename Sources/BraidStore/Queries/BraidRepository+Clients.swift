@@ -7,21 +7,26 @@ extension BraidRepository {
     /// A client record in a program, with its care team; `nil` when absent or in another program.
     public func client(_ id: ClientID, in program: ProgramID) async throws -> ClientProfile? {
         guard
-            let record = try await ClientRecord.query(on: database).filter(\.$id == id.uuid)
-                .filter(\.$programID == program.uuid).first()
+            let row = try await sql.select().columns(ClientRow.columns).from(ClientRecord.schema)
+                .where("id", .equal, SQLBind(id.uuid)).where("program_id", .equal, SQLBind(program.uuid))
+                .all(decoding: ClientRow.self).first
         else { return nil }
-        return try record.toDomain(careTeam: try await careTeams(of: [id])[id] ?? [])
+        return row.toDomain(careTeam: try await careTeams(of: [id])[id] ?? [])
     }
 
     /// Clients whose care team includes `member`, in its program, by name.
     public func caseload(of member: UserID, in program: ProgramID) async throws -> [ClientProfile] {
-        let ids = try await CareTeamMemberRecord.query(on: database).filter(\.$userID == member.uuid)
-            .filter(\.$programID == program.uuid).all().map(\.clientID)
-        guard !ids.isEmpty else { return [] }
-        let records = try await ClientRecord.query(on: database).filter(\.$id ~~ ids)
-            .filter(\.$programID == program.uuid).sort(\.$displayName).all()
-        let teams = try await careTeams(of: ids.map(ClientID.init))
-        return try records.map { try $0.toDomain(careTeam: teams[ClientID(try $0.requireID())] ?? []) }
+        let membership = SQLSubquery.select { subquery in
+            subquery.column("client_id").from(CareTeamMemberRecord.schema).where(
+                "user_id", .equal, SQLBind(member.uuid))
+        }
+        let rows = try await sql.select().columns(ClientRow.columns).from(ClientRecord.schema)
+            .where("program_id", .equal, SQLBind(program.uuid))
+            .where(SQLIdentifier("id"), .in, membership)
+            .orderBy("display_name")
+            .all(decoding: ClientRow.self)
+        let teams = try await careTeams(of: rows.map { ClientID($0.id) })
+        return rows.map { $0.toDomain(careTeam: teams[ClientID($0.id)] ?? []) }
     }
 
     /// Every client of a program (for account administration: no clinical content).
@@ -32,11 +37,13 @@ extension BraidRepository {
         return try records.map { try $0.toDomain(careTeam: teams[ClientID(try $0.requireID())] ?? []) }
     }
 
-    /// Care teams of several clients in one query.
+    /// Care teams of several clients in one query, members in the order they joined.
     func careTeams(of clients: [ClientID]) async throws -> [ClientID: [UserID]] {
         guard !clients.isEmpty else { return [:] }
-        let rows = try await CareTeamMemberRecord.query(on: database).filter(\.$clientID ~~ clients.map(\.uuid))
-            .sort(\.$createdAt).all()
+        let rows = try await sql.select().columns("client_id", "user_id").from(CareTeamMemberRecord.schema)
+            .where(SQLIdentifier("client_id"), .in, SQLBind.group(clients.map(\.uuid)))
+            .orderBy("created_at")
+            .all(decoding: CareTeamRow.self)
         return Dictionary(grouping: rows) { ClientID($0.clientID) }.mapValues { $0.map { UserID($0.userID) } }
     }
 

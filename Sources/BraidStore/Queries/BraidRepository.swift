@@ -24,11 +24,63 @@ public struct BraidRepository: Sendable {
         _ = try await ProgramRecord.query(on: database).count()
     }
 
+    /// Whether the database is SQLite (write transactions then need `BEGIN IMMEDIATE`).
+    var isSQLite: Bool { (database as? any SQLDatabase)?.dialect.name == "sqlite" }
+
     /// Runs `body` in one transaction; everything it writes commits together or not at all.
+    ///
+    /// SQLite: Fluent's deferred `BEGIN` lets two connections both read and then both try to write, and in WAL
+    /// mode the loser fails at once (SQLITE_BUSY_SNAPSHOT, not retried by the busy handler). So writes take the
+    /// write lock up front (`BEGIN IMMEDIATE`), one at a time in this process (so waiting writers sleep instead
+    /// of spinning in the busy handler). PostgreSQL: a unique violation from two concurrent writers of the same
+    /// row (a check-in revision) is retried.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (BraidRepository) async throws -> T)
         async throws -> T
     {
-        try await database.transaction { database in try await body(BraidRepository(database)) }
+        if isSQLite {
+            return try await SQLiteWriteGate.shared.serialize {
+                try await database.withConnection { connection in
+                    let sql = connection as! any SQLDatabase
+                    try await sql.raw("BEGIN IMMEDIATE").run()
+                    do {
+                        let result = try await body(BraidRepository(connection))
+                        try await sql.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await sql.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
+            }
+        }
+        var attempt = 1
+        while true {
+            do {
+                return try await database.transaction { database in try await body(BraidRepository(database)) }
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+}
+
+/// Serializes SQLite write transactions within the process: one writer at a time, the others waiting without
+/// holding a connection or spinning.
+actor SQLiteWriteGate {
+    static let shared = SQLiteWriteGate()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func serialize<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+        defer {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+        return try await body()
     }
 }
 

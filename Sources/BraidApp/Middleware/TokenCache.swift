@@ -1,0 +1,33 @@
+import BraidCore
+import Foundation
+
+/// Recently verified tokens, so a busy client does not cost a database query per request.
+///
+/// An entry lives at most `lifetime` seconds and never past the token's expiry. Sign-out through this process
+/// removes its entry at once; a revocation made elsewhere (another server process, the CLI's password reset)
+/// takes effect within `lifetime`.
+actor TokenCache {
+    static let lifetime: TimeInterval = 30
+    static let capacity = 10_000
+
+    private var entries: [String: (actor: Actor, validUntil: Date)] = [:]
+
+    func actor(for hash: String, now: Date) -> Actor? {
+        guard let entry = entries[hash] else { return nil }
+        guard entry.validUntil > now else {
+            entries[hash] = nil
+            return nil
+        }
+        return entry.actor
+    }
+
+    func remember(_ actor: Actor, for hash: String, expiresAt: Date, now: Date) {
+        if entries.count >= Self.capacity { entries = entries.filter { $0.value.validUntil > now } }
+        if entries.count >= Self.capacity { entries.removeAll() }
+        entries[hash] = (actor, min(expiresAt, now.addingTimeInterval(Self.lifetime)))
+    }
+
+    func forget(_ hash: String) {
+        entries[hash] = nil
+    }
+}

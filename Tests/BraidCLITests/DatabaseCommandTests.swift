@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The database commands run against a SQLite file in a temporary folder (DATABASE_URL is cleared so they
+/// never touch a shared PostgreSQL).
+@Suite("braid migrate, user, import (the built binary)")
+struct DatabaseCommandTests {
+    static func database() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("braid-cli-\(UUID().uuidString).sqlite").path
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> BraidBinary.Run {
+        try BraidBinary.run(arguments, stdin: stdin, environment: ["DATABASE_URL": "", "BRAID_BCRYPT_COST": "10"])
+    }
+
+    @Test("migrate applies every migration once; --revert removes them")
+    func migrate() throws {
+        let db = Self.database()
+        let first = try Self.run(["migrate", "--db", db])
+        #expect(first.status == 0)
+        let applied = try #require(first.json?["applied"] as? [String])
+        #expect(applied.count >= 10)
+        #expect(try Self.run(["migrate", "--db", db]).json?["applied"] as? [String] == [])
+        let reverted = try Self.run(["migrate", "--db", db, "--revert"])
+        #expect((reverted.json?["reverted"] as? [String])?.count == applied.count)
+    }
+
+    @Test("user create, list and reset-password; passwords come from stdin")
+    func users() throws {
+        let db = Self.database()
+        _ = try Self.run(["migrate", "--db", db])
+        let clinician = try Self.run(
+            [
+                "user", "create", "--role", "clinician", "--email", "Dr.Lee@Example.test", "--name", "Dr. Lee",
+                "--password-stdin", "--db", db,
+            ],
+            stdin: "a long enough password\n")
+        #expect(clinician.status == 0)
+        #expect(clinician.json?["email"] as? String == "dr.lee@example.test")
+        let client = try Self.run(
+            [
+                "user", "create", "--role", "client", "--email", "k@example.test", "--name", "K", "--clinician",
+                "dr.lee@example.test", "--password-stdin", "--db", db,
+            ], stdin: "another long password\n")
+        #expect(client.status == 0)
+        let list = try Self.run(["user", "list", "--db", db, "--format", "json"])
+        let accounts = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(accounts.compactMap { $0["email"] as? String }) == ["dr.lee@example.test", "k@example.test"])
+        #expect(!list.stdout.contains("password"))
+        let reset = try Self.run(
+            ["user", "reset-password", "--email", "k@example.test", "--password-stdin", "--db", db],
+            stdin: "a brand new password\n")
+        #expect(reset.status == 0)
+    }
+
+    @Test(
+        "bad account input exits 2 naming the option",
+        arguments: [
+            (
+                ["user", "create", "--role", "nurse", "--email", "a@b.test", "--name", "A", "--password-stdin"],
+                "long enough pass", "--role"
+            ),
+            (
+                [
+                    "user", "create", "--role", "clinician", "--email", "not-an-email", "--name", "A",
+                    "--password-stdin",
+                ], "long enough pass", "--email"
+            ),
+            (
+                ["user", "create", "--role", "clinician", "--email", "a@b.test", "--name", "A", "--password-stdin"],
+                "short", "password"
+            ),
+            (
+                ["user", "create", "--role", "clinician", "--email", "a@b.test", "--name", "A"], "long enough pass",
+                "--password-stdin"
+            ),
+            (
+                ["user", "create", "--role", "client", "--email", "a@b.test", "--name", "A", "--password-stdin"],
+                "long enough pass", "--clinician"
+            ),
+            (
+                [
+                    "user", "create", "--role", "client", "--email", "a@b.test", "--name", "A", "--clinician",
+                    "x@y.test", "--password-stdin",
+                ], "long enough pass", "--clinician"
+            ),
+            (
+                ["user", "reset-password", "--email", "nobody@b.test", "--password-stdin"], "long enough pass",
+                "--email"
+            ),
+            (["serve", "--port", "0"], "", "--port"),
+        ])
+    func badInput(arguments: [String], stdin: String, field: String) throws {
+        let db = Self.database()
+        _ = try Self.run(["migrate", "--db", db])
+        let run = try Self.run(arguments + ["--db", db], stdin: stdin)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix(field + ":"), "\(run.stderr)")
+    }
+
+    @Test("a second account with the same email is refused with exit 2 and nothing changes")
+    func duplicateEmail() throws {
+        let db = Self.database()
+        let arguments = [
+            "user", "create", "--role", "admin", "--email", "a@b.test", "--name", "A", "--password-stdin", "--db", db,
+        ]
+        #expect(try Self.run(arguments, stdin: "long enough password").status == 0)
+        let again = try Self.run(arguments, stdin: "long enough password")
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        let list = try Self.run(["user", "list", "--db", db])
+        #expect(list.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("import checkins stores a simulated history; incomplete days are skipped")
+    func importCheckIns() throws {
+        let db = Self.database()
+        _ = try Self.run(
+            [
+                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
+                "--db", db,
+            ],
+            stdin: "long enough password")
+        _ = try Self.run(
+            [
+                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
+                "--password-stdin", "--db", db,
+            ],
+            stdin: "long enough password")
+        let csv = try Self.run([
+            "simulate", "--profile", "mixed", "--days", "60", "--seed", "3", "--start", "2026-01-05",
+        ]).stdout
+        let rated = csv.split(separator: "\n").dropFirst().filter { !$0.contains(",,") }.count
+        let imported = try Self.run(["import", "checkins", "--client", "k@b.test", "-", "--db", db], stdin: csv)
+        #expect(imported.status == 0)
+        #expect(imported.json?["imported"] as? Int == rated)
+        #expect(imported.json?["skipped"] as? Int == 60 - rated)
+        let unknown = try Self.run(["import", "checkins", "--client", "nobody@b.test", "-", "--db", db], stdin: csv)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("--client:"))
+    }
+}
