@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        // Typed HTML for the web pages (escapes text by construction).
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // The clinical domain: Foundation only, no I/O, no frameworks.
@@ -46,6 +48,7 @@ let package = Package(
                 "BraidCore", "BraidStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
             ],
             swiftSettings: strictSettings
         ),

@@ -20,6 +20,7 @@ public enum BraidServer {
         middleware.use(APIErrorMiddleware())
         app.middleware = middleware
         registerRoutes(app)
+        WebController.register(app)
     }
 
     static func registerRoutes(_ app: Application) {

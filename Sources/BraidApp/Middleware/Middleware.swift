@@ -36,6 +36,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        if response.headers.contentType == .html {
+            // Pages use no scripts and load only their own stylesheet.
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy",
+                value: "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'")
+        }
         return response
     }
 }
@@ -76,6 +83,13 @@ struct APIErrorMiddleware: AsyncMiddleware {
             if apiError.status.code >= 500 {
                 // The error's type is logged, not its message: messages may quote stored values.
                 request.logger.error("unhandled error: \(String(reflecting: type(of: error)))")
+            }
+            guard request.url.path.hasPrefix("/api/") else {
+                // Pages get a page: the same message, the crisis line in the header, a way back.
+                return WebController.html(
+                    ErrorPage.render(
+                        status: apiError.status, message: apiError.message, crisis: request.braid.crisisResources),
+                    status: apiError.status)
             }
             let body = APIErrorBody(error: .init(code: apiError.code, message: apiError.message, field: apiError.field))
             let response = Response(status: apiError.status)

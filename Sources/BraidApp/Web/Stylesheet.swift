@@ -1,0 +1,28 @@
+/// The site's stylesheet: system fonts, large tap targets, WCAG AA contrast, readable at 375 px.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1f2328; --muted: #4b5563; --accent: #0b57d0; --alert: #b3261e; --paper: #ffffff; --wash: #f3f6fb; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
+        a { color: var(--accent); }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; z-index: 10; }
+        header.site { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between; padding: 10px 16px; background: var(--wash); border-bottom: 1px solid #d0d7de; }
+        .brand { font-weight: 700; font-size: 20px; text-decoration: none; color: var(--ink); }
+        .crisis { font-size: 15px; } .crisis a { font-weight: 600; }
+        .crisis-urgent { width: 100%; padding: 12px; border: 2px solid var(--alert); border-radius: 8px; background: #fff4f4; font-size: 17px; }
+        main { max-width: 760px; margin: 0 auto; padding: 16px; }
+        footer { max-width: 760px; margin: 24px auto; padding: 0 16px; color: var(--muted); font-size: 14px; }
+        h1 { font-size: 26px; line-height: 1.25; } h2 { font-size: 20px; margin-top: 28px; }
+        fieldset { border: 1px solid #d0d7de; border-radius: 8px; margin: 0 0 16px; padding: 12px 14px; }
+        legend { font-weight: 600; padding: 0 4px; }
+        label { display: block; margin: 6px 0; }
+        .choice { display: flex; gap: 10px; align-items: center; min-height: 44px; }
+        .choice input { width: 22px; height: 22px; }
+        input[type=number] { font: inherit; width: 7em; min-height: 44px; padding: 6px 8px; border: 1px solid #6b7280; border-radius: 6px; }
+        button, .button { font: inherit; font-weight: 600; min-height: 48px; padding: 10px 20px; border: 0; border-radius: 8px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+        .error { color: var(--alert); font-weight: 600; }
+        .summary { border-left: 4px solid var(--accent); background: var(--wash); padding: 10px 14px; border-radius: 4px; }
+        .result li { margin: 6px 0; }
+        svg.chart { width: 100%; height: auto; }
+        """
+}
