@@ -12,6 +12,7 @@ public enum BraidServer {
         app.installServices()
         try configuration.database.configure(app.databases)
         app.migrations.add(BraidMigrations.all)
+        app.configureSessions()
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         var middleware = Middlewares()
         middleware.use(RequestIDMiddleware())
@@ -21,6 +22,7 @@ public enum BraidServer {
         app.middleware = middleware
         registerRoutes(app)
         WebController.register(app)
+        SignedInController.register(app)
     }
 
     static func registerRoutes(_ app: Application) {
@@ -64,17 +66,20 @@ public enum BraidServer {
             }
             try await app.autoMigrate()
         } else {
-            let pending = try await BraidRepository.pendingMigrations(on: app.db)
+            let pending = try await BraidRepository.pendingMigrations(on: app.db, expected: allMigrations)
             guard pending.isEmpty else { throw DatabaseBehind(pending: pending) }
         }
     }
 
+    /// Every migration the app runs: Braid's, then the web sessions table.
+    static var allMigrations: [any Migration] { BraidMigrations.all + [SessionRecord.migration] }
+
     /// Applies (or reverts) every migration; returns the names applied or reverted.
     public static func migrate(_ app: Application, revert: Bool) async throws -> [String] {
-        let before = try await BraidRepository.pendingMigrations(on: app.db)
+        let before = try await BraidRepository.pendingMigrations(on: app.db, expected: allMigrations)
         if revert {
             try await app.autoRevert()
-            return BraidMigrations.all.map(\.name).filter { !before.contains($0) }.reversed()
+            return allMigrations.map(\.name).filter { !before.contains($0) }.reversed()
         }
         try await app.autoMigrate()
         return before

@@ -78,6 +78,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let abort as any AbortError where (300..<400).contains(abort.status.code) {
+            // Redirects (e.g. to the sign-in page) keep their Location header.
+            return Response(status: abort.status, headers: abort.headers)
         } catch {
             let apiError = APIError.from(error)
             if apiError.status.code >= 500 {

@@ -33,9 +33,10 @@ extension Request {
         return actor
     }
 
-    /// Appends an audit event for a read of client data (writes audit inside their own transaction).
-    func auditRead(_ action: String, clients: [ClientID]) async throws {
-        let actor = try actor
+    /// Appends an audit event for a read of client data (writes audit inside their own transaction). The actor
+    /// is the API token's unless given (web pages pass the session's).
+    func auditRead(_ action: String, clients: [ClientID], by reader: Actor? = nil) async throws {
+        let actor = try reader ?? actor
         let now = now
         try await repository.appendAudit(
             clients.map {

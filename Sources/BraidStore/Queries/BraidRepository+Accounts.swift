@@ -127,3 +127,16 @@ extension BraidRepository {
             .set(\.$revokedAt, to: now).update()
     }
 }
+
+extension BraidRepository {
+    /// The actor for a signed-in account (web sessions), or `nil` when the account no longer exists.
+    public func actor(of user: UserID) async throws -> Actor? {
+        guard let account = try await self.user(user) else { return nil }
+        let clientID: ClientID? =
+            account.role == .client
+            ? try await sql.select().column("id").from(ClientRecord.schema).where("user_id", .equal, SQLBind(user.uuid))
+                .first().map { ClientID(try $0.decode(column: "id", as: UUID.self)) }
+            : nil
+        return Actor(userID: account.id, role: account.role, programID: account.programID, clientID: clientID)
+    }
+}

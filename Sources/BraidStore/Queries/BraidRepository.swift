@@ -86,7 +86,9 @@ actor SQLiteWriteGate {
 
 extension BraidRepository {
     /// Whether every migration has run (a PostgreSQL database that is behind must be migrated first).
-    public static func pendingMigrations(on database: any Database) async throws -> [String] {
+    public static func pendingMigrations(on database: any Database, expected: [any Migration] = BraidMigrations.all)
+        async throws -> [String]
+    {
         let applied: Set<String>
         do {
             let rows = try await (database as? any SQLDatabase)?.raw("SELECT name FROM _fluent_migrations").all() ?? []
@@ -94,6 +96,6 @@ extension BraidRepository {
         } catch {
             applied = []
         }
-        return BraidMigrations.all.map(\.name).filter { !applied.contains($0) }
+        return expected.map(\.name).filter { !applied.contains($0) }
     }
 }

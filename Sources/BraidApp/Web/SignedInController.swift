@@ -1,0 +1,173 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// Sign-in, the client's Today page and the clinician's caseload (session cookie + CSRF).
+enum SignedInController {
+    static func register(_ app: Application) {
+        let pages = app.grouped(app.sessions.middleware)
+        pages.get("login") { req in
+            WebController.html(SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources))
+        }
+        pages.on(.POST, "login", body: .collect(maxSize: "16kb"), use: login)
+        pages.on(.POST, "logout", body: .collect(maxSize: "16kb")) { req in
+            _ = try req.verifiedForm()
+            req.session.destroy()
+            return req.redirect(to: SiteURL.home.path)
+        }
+        pages.get("today", use: today)
+        pages.on(.POST, "today", body: .collect(maxSize: "16kb"), use: saveToday)
+        pages.get("caseload", use: caseload)
+        pages.on(.POST, "alerts", ":id", "acknowledge", body: .collect(maxSize: "16kb"), use: acknowledge)
+    }
+
+    static func login(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode([String: String].self)) ?? [:]
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form["password"] ?? ""
+        let credentials = email.isEmpty ? nil : try await req.repository.credentials(email: email)
+        let verified: Bool
+        if let credentials, !password.isEmpty {
+            verified = try await req.password.async.verify(password, created: credentials.passwordHash)
+        } else {
+            _ = try await req.password.async.hash(password.isEmpty ? "-" : password)
+            verified = false
+        }
+        guard let account = credentials?.account, verified else {
+            try await req.repository.appendAudit(
+                AuditEvent(
+                    programID: credentials?.account.programID, actorID: credentials?.account.id,
+                    role: credentials?.account.role, action: "auth.login-failed", clientID: nil,
+                    requestID: req.requestID,
+                    at: req.now))
+            return WebController.html(
+                SignedInViews.login(
+                    email: String(email.prefix(254)), error: "Email or password is wrong.",
+                    crisis: req.braid.crisisResources),
+                status: .unauthorized)
+        }
+        // A fresh session on sign-in (no fixation): drop any earlier one, then start a new id and CSRF token.
+        if let previous = req.session.id {
+            try await req.application.sessions.driver.deleteSession(previous, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data = SessionData()
+        req.session.data["user"] = account.id.description
+        _ = req.csrfToken
+        try await req.repository.appendAudit(
+            AuditEvent(
+                programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
+                clientID: nil, requestID: req.requestID, at: req.now))
+        return req.redirect(to: account.role == .client ? WebSiteURL.today : WebSiteURL.caseload)
+    }
+
+    static func today(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        guard actor.role == .client, let account = try await req.repository.user(actor.userID) else {
+            return req.redirect(to: WebSiteURL.caseload)
+        }
+        return WebController.html(
+            SignedInViews.today(
+                name: account.name, date: req.today, saved: req.query[String.self, at: "saved"] == "1", values: [:],
+                errors: [:], csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID)))
+    }
+
+    static func saveToday(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        guard actor.role == .client, let clientID = actor.clientID,
+            let account = try await req.repository.user(actor.userID)
+        else { return req.redirect(to: WebSiteURL.caseload) }
+        let form = try req.verifiedForm()
+        let crisis = try await req.crisisResources(for: actor.programID)
+        // The form becomes the same JSON the API validates, so both paths share one set of rules.
+        var object: [String: JSONValue] = [:]
+        for field in ["mood", "craving", "enjoyment", "energy", "irritability", "sleepHours"] {
+            if let text = form[field], !text.isEmpty {
+                object[field] = Double(text).map(JSONValue.number) ?? .string(text)
+            }
+        }
+        for field in ["used", "safety"] {
+            if let text = form[field], !text.isEmpty {
+                object[field] = text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
+            }
+        }
+        if let date = form["date"], !date.isEmpty { object["date"] = .string(date) }
+        let submission: CheckInSubmission
+        do {
+            submission = try CheckInSubmission(json: .object(object))
+        } catch {
+            return WebController.html(
+                SignedInViews.today(
+                    name: account.name, date: req.today, saved: false, values: form,
+                    errors: [error.field: error.message],
+                    csrfToken: req.csrfToken, crisis: crisis),
+                status: .unprocessableEntity)
+        }
+        let date = submission.date ?? req.today
+        guard date <= req.today, date.days(to: req.today) <= MeController.backfillDays else {
+            return WebController.html(
+                SignedInViews.today(
+                    name: account.name, date: req.today, saved: false, values: form,
+                    errors: ["date": "must be today or a recent day"], csrfToken: req.csrfToken, crisis: crisis),
+                status: .unprocessableEntity)
+        }
+        let (_, alert) = try await req.application.checkInWriter.record(
+            CheckInWrite(
+                values: submission.values, date: date, client: ClientRef(id: clientID, programID: actor.programID),
+                author: actor, requestID: req.requestID, now: req.now),
+            repository: req.application.repository)
+        if alert != nil { return WebController.html(SignedInViews.safety(crisis: crisis, csrfToken: req.csrfToken)) }
+        return req.redirect(to: WebSiteURL.today + "?saved=1")
+    }
+
+    static func caseload(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        guard actor.role != .client, let account = try await req.repository.user(actor.userID) else {
+            return req.redirect(to: WebSiteURL.today)
+        }
+        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
+        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.id), openOnly: true)) {
+            $0.clientID
+        }
+        var rows: [(SignedInViews.CaseloadRow, Int)] = []
+        for client in clients {
+            let insight = try await req.application.insights.insight(
+                for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
+            let alerts = open[client.id] ?? []
+            let row = SignedInViews.CaseloadRow(
+                id: client.id.description, name: client.displayName, alerts: alerts,
+                flags: insight.analysis.flags.map(\.id.rawValue),
+                latestPHQ9: insight.latestPHQ9.map {
+                    "\($0.total) (\(ScoringConfiguration.default.phq9Bands.severity(for: $0.total).rawValue))"
+                } ?? "—",
+                useDaysLast30: insight.analysis.use.useDaysLast30,
+                classification: insight.analysis.classification.rawValue)
+            let rank =
+                alerts.contains { $0.severity == .emergency } ? 0 : !alerts.isEmpty ? 1 : !row.flags.isEmpty ? 2 : 3
+            rows.append((row, rank))
+        }
+        try await req.auditRead("caseload.read", clients: clients.map(\.id), by: actor)
+        let ordered = rows.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }.map(\.0)
+        return WebController.html(
+            SignedInViews.caseload(
+                name: account.name, rows: ordered, csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID)))
+    }
+
+    static func acknowledge(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        let form = try req.verifiedForm()
+        guard actor.role != .client, let id = req.parameters.get("id").flatMap(AlertID.init),
+            let alert = try await req.repository.alert(id, in: actor.programID),
+            let client = try await req.repository.client(alert.clientID, in: actor.programID),
+            AccessPolicy.mayAccessClinicalRecord(
+                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
+        else { throw Abort(.notFound, reason: "no such alert") }
+        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty, note.count <= 2_000 else {
+            throw Abort(.unprocessableEntity, reason: "note: write what you did (1–2,000 characters)")
+        }
+        _ = try await req.repository.acknowledge(id, note: note, by: actor, requestID: req.requestID, now: req.now)
+        return req.redirect(to: WebSiteURL.caseload)
+    }
+}

@@ -1,0 +1,184 @@
+import BraidCore
+import Foundation
+import Plot
+
+/// Sign-in, the client's Today check-in, and the clinician's caseload.
+enum SignedInViews {
+    static func csrf(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(token))
+    }
+
+    static func signOut(_ token: String) -> Node<HTML.BodyContext> {
+        .form(
+            .class("signout"), .action(WebSiteURL.logout), .method(.post), csrf(token),
+            .button(.type(.submit), .text("Sign out")))
+    }
+
+    static func login(email: String, error: String?, crisis: CrisisResources) -> String {
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Sign in")),
+            .unwrap(error) {
+                .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
+            .form(
+                .action(WebSiteURL.login), .method(.post),
+                .label(.for("email"), .text("Email")),
+                .input(
+                    .type(.email), .name("email"), .id("email"), .value(email),
+                    .attribute(named: "autocomplete", value: "username")),
+                .label(.for("password"), .text("Password")),
+                .input(
+                    .type(.password), .name("password"), .id("password"),
+                    .attribute(named: "autocomplete", value: "current-password")),
+                .p(.button(.type(.submit), .text("Sign in")))
+            )
+        )
+        return Layout.page(title: "Sign in", crisis: crisis, content)
+    }
+
+    /// The daily check-in, fast on a phone: four core questions as large choices, extras folded away, and the
+    /// safety question always visible.
+    static func today(
+        name: String, date: CalendarDate, saved: Bool, values: [String: String], errors: [String: String],
+        csrfToken: String, crisis: CrisisResources
+    ) -> String {
+        func scale(_ field: String, _ question: String, low: String, high: String) -> Node<HTML.FormContext> {
+            .fieldset(
+                .class("scale"),
+                .element(named: "legend", text: question),
+                .unwrap(errors[field]) { .p(.class("error"), .id("\(field)-error"), .text($0)) },
+                .div(
+                    .class("scale-row"),
+                    .forEach(0...10) { score in
+                        .label(
+                            .class("pill"),
+                            .input(
+                                .type(.radio), .name(field), .value(String(score)),
+                                .checked(values[field] == String(score))),
+                            .span(.text(String(score))))
+                    }),
+                .p(.class("scale-ends"), .span(.text("0 = \(low)")), .span(.text("10 = \(high)")))
+            )
+        }
+        func yesNo(_ field: String, _ question: String) -> Node<HTML.FormContext> {
+            .fieldset(
+                .element(named: "legend", text: question),
+                .unwrap(errors[field]) { .p(.class("error"), .id("\(field)-error"), .text($0)) },
+                .forEach([("true", "Yes"), ("false", "No")]) { value, label in
+                    .label(
+                        .class("choice"),
+                        .input(.type(.radio), .name(field), .value(value), .checked(values[field] == value)),
+                        .text(label))
+                })
+        }
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Today, \(name)")),
+            .if(
+                saved,
+                .p(
+                    .class("summary"), .attribute(named: "role", value: "status"),
+                    .text("Saved. Thank you for checking in."))),
+            .if(
+                !errors.isEmpty,
+                .p(
+                    .class("error"), .attribute(named: "role", value: "alert"),
+                    .text("Some answers need a look: see below."))),
+            .form(
+                .action(WebSiteURL.today), .method(.post), csrf(csrfToken),
+                .input(.type(.hidden), .name("date"), .value(date.description)),
+                scale("mood", "How is your mood today?", low: "worst", high: "best"),
+                scale("craving", "How strong is craving today?", low: "none", high: "strongest"),
+                .div(
+                    .label(.for("sleepHours"), .text("Hours of sleep last night")),
+                    .unwrap(errors["sleepHours"]) { .p(.class("error"), .id("sleepHours-error"), .text($0)) },
+                    .input(
+                        .type(.number), .name("sleepHours"), .id("sleepHours"), .attribute(named: "step", value: "0.5"),
+                        .attribute(named: "min", value: "0"), .attribute(named: "max", value: "24"),
+                        .attribute(named: "inputmode", value: "decimal"), .value(values["sleepHours"] ?? ""))),
+                yesNo("used", "Did you use cocaine today?"),
+                yesNo(
+                    "safety", "Today, have you had thoughts that you would be better off dead, or of hurting yourself?"),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .element(named: "summary", text: "More (optional)"),
+                        scale("enjoyment", "How much did you enjoy things today?", low: "not at all", high: "a lot"),
+                        scale("energy", "Energy", low: "none", high: "lots"),
+                        scale("irritability", "Irritability", low: "none", high: "very"),
+                    ]),
+                .p(.button(.type(.submit), .text("Save check-in")))
+            ),
+            signOut(csrfToken)
+        )
+        return Layout.page(title: "Today", crisis: crisis, content)
+    }
+
+    /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.
+    static func safety(crisis: CrisisResources, csrfToken: String) -> String {
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("You're not alone. Help is here now.")),
+            .div(
+                .class("summary"), .attribute(named: "role", value: "alert"),
+                .p(.strong(.text(crisis.message))),
+                .p(.a(.class("button"), .href("tel:\(crisis.lifeline)"), .text("Call \(crisis.lifeline) now")))
+            ),
+            .p(.text("Your check-in is saved and your care team has been alerted; someone will contact you today.")),
+            .h2(.text("Your safety plan")),
+            .p(
+                .text(
+                    "Use your safety plan now: your warning signs, what helps you cope, people and places that help, and "
+                        + "who to call. If you don't have a written plan yet, ask your care team to make one with you.")
+            ),
+            .a(.href(WebSiteURL.today), .text("Back to today")),
+            signOut(csrfToken)
+        )
+        return Layout.page(title: "Help is here", crisis: crisis, emphasizeCrisis: true, content)
+    }
+
+    struct CaseloadRow: Sendable {
+        let id: String
+        let name: String
+        let alerts: [SafetyAlert]
+        let flags: [String]
+        let latestPHQ9: String
+        let useDaysLast30: Int
+        let classification: String
+    }
+
+    /// The caseload: clients with open alerts first, each alert acknowledgeable with a note.
+    static func caseload(name: String, rows: [CaseloadRow], csrfToken: String, crisis: CrisisResources) -> String {
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Caseload of \(name)")),
+            .forEach(rows.flatMap { row in row.alerts.map { (row, $0) } }) { row, alert in
+                .div(
+                    .class("alert"), .attribute(named: "role", value: "alert"),
+                    .h2(.text("\(alert.severity == .emergency ? "EMERGENCY" : "Safety alert"): \(row.name)")),
+                    .p(.text(alert.summary)),
+                    .form(
+                        .action(WebSiteURL.acknowledge(alert.id)), .method(.post), csrf(csrfToken),
+                        .label(.for("note-\(alert.id)"), .text("Acknowledge with a note (what you did)")),
+                        .textarea(
+                            .name("note"), .id("note-\(alert.id)"), .attribute(named: "required", value: "required")),
+                        .button(.type(.submit), .text("Acknowledge")))
+                )
+            },
+            .table(
+                .caption(.text("Clients, open alerts first, then flags")),
+                .thead(
+                    .tr(
+                        .th("Client"), .th("Open alerts"), .th("Flags"), .th("Latest PHQ-9"), .th("Use days (30)"),
+                        .th("Pattern"))),
+                .tbody(
+                    .forEach(rows) { row in
+                        .tr(
+                            .td(.text(row.name)), .td(.text(String(row.alerts.count))),
+                            .td(.text(row.flags.isEmpty ? "—" : row.flags.joined(separator: ", "))),
+                            .td(.text(row.latestPHQ9)), .td(.text(String(row.useDaysLast30))),
+                            .td(.text(row.classification)))
+                    })
+            ),
+            signOut(csrfToken)
+        )
+        return Layout.page(title: "Caseload", crisis: crisis, content)
+    }
+}
