@@ -8,7 +8,18 @@ enum Stylesheet {
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; z-index: 10; }
         header.site { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between; padding: 10px 16px; background: var(--wash); border-bottom: 1px solid #d0d7de; }
         .brand { font-weight: 700; font-size: 20px; text-decoration: none; color: var(--ink); }
-        .crisis { font-size: 15px; } .crisis a { font-weight: 600; }
+        .crisis { flex: 1 1 16rem; min-width: 0; font-size: 15px; overflow-wrap: anywhere; } .crisis a { font-weight: 600; }
+        .scale-row { display: flex; flex-wrap: wrap; gap: 6px; }
+        .pill { display: inline-flex; align-items: center; justify-content: center; gap: 4px; min-width: 52px; min-height: 44px; padding: 4px 6px; border: 1px solid #6b7280; border-radius: 8px; margin: 0; }
+        .pill input { width: 18px; height: 18px; margin: 0; }
+        .scale-ends { display: flex; justify-content: space-between; color: var(--muted); font-size: 14px; margin: 4px 0 0; }
+        input[type=email], input[type=password], textarea { font: inherit; width: 100%; max-width: 28rem; min-height: 44px; padding: 8px; border: 1px solid #6b7280; border-radius: 6px; }
+        details { margin: 0 0 16px; } summary { min-height: 44px; cursor: pointer; font-weight: 600; }
+        table { display: block; overflow-x: auto; border-collapse: collapse; max-width: 100%; }
+        th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #d0d7de; }
+        .alert { border: 2px solid var(--alert); border-radius: 8px; padding: 10px 14px; margin: 0 0 16px; background: #fff8f7; }
+        .alert h2 { margin-top: 0; color: var(--alert); }
+        .signout { margin-top: 32px; } .signout button { background: #4b5563; }
         .crisis-urgent { width: 100%; padding: 12px; border: 2px solid var(--alert); border-radius: 8px; background: #fff4f4; font-size: 17px; }
         main { max-width: 760px; margin: 0 auto; padding: 16px; }
         footer { max-width: 760px; margin: 24px auto; padding: 0 16px; color: var(--muted); font-size: 14px; }

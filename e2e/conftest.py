@@ -1,0 +1,65 @@
+"""Browser tests: a real `braid serve --demo` on 127.0.0.1 driven by headless Chromium (Debian's chromium and
+chromium-driver; no downloads at run time). Screenshots of every step go to e2e/screenshots/."""
+
+import os
+import pathlib
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "e2e" / "screenshots"
+PORT = int(os.environ.get("BRAID_E2E_PORT", "18080"))
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("BRAID_BIN", str(ROOT / ".build" / "release" / "braid"))
+    folder = tempfile.mkdtemp(prefix="braid-e2e-")
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment["BRAID_BCRYPT_COST"] = "10"
+    log = open(os.path.join(folder, "serve.log"), "w")
+    process = subprocess.Popen(
+        [binary, "serve", "--demo", "--port", str(PORT), "--db", os.path.join(folder, "e2e.sqlite")],
+        stdout=log, stderr=subprocess.STDOUT, env=environment)
+    base = f"http://127.0.0.1:{PORT}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/api/v1/health", timeout=1)
+            break
+        except Exception:
+            if process.poll() is not None:
+                raise RuntimeError("braid serve exited; see " + log.name)
+            time.sleep(0.2)
+    else:
+        raise RuntimeError("braid serve did not start in time")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture()
+def browser():
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    # A phone viewport (headless windows cannot be narrower than 500 px; emulation sets the viewport itself).
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 375, "height": 812, "pixelRatio": 2}})
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))

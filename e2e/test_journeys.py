@@ -1,0 +1,107 @@
+"""Whole journeys in a real browser (issue 5), in order: they share one demo server."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import shot
+
+
+def wait_for(browser, condition):
+    return WebDriverWait(browser, 15).until(condition)
+
+CLIENT = ("client01@demo.braid.test", "demo-client-password")
+CLINICIAN = ("rivera@demo.braid.test", "demo-clinician-password")
+
+
+def sign_in(browser, server, email, password):
+    browser.delete_all_cookies()
+    browser.get(server + "/login")
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
+
+
+def choose(browser, name, value):
+    browser.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
+
+
+def fill_check_in(browser, safety):
+    choose(browser, "mood", "6" if not safety else "1")
+    choose(browser, "craving", "3" if not safety else "9")
+    sleep = browser.find_element(By.ID, "sleepHours")
+    sleep.clear()
+    sleep.send_keys("7.5")
+    choose(browser, "used", "false")
+    choose(browser, "safety", "true" if safety else "false")
+
+
+def test_client_checks_in_on_a_phone(server, browser):
+    sign_in(browser, server, *CLIENT)
+    assert browser.current_url.endswith("/today")
+    assert browser.execute_script("return window.innerWidth") == 375
+    assert "tel:988" in browser.page_source
+    shot(browser, "1-client-today")
+    fill_check_in(browser, safety=False)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save check-in']").click()
+    wait_for(browser, EC.url_contains("saved=1"))
+    assert "Saved. Thank you for checking in." in browser.page_source
+    shot(browser, "2-client-saved")
+    # The page fits the phone: no horizontal scrolling.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
+
+
+def test_client_safety_yes_shows_crisis_resources(server, browser):
+    sign_in(browser, server, *CLIENT)
+    fill_check_in(browser, safety=True)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save check-in']").click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".crisis-urgent")))
+    page = browser.page_source
+    assert "Call 988 now" in page
+    assert "your care team has been alerted" in page
+    assert browser.find_element(By.CSS_SELECTOR, ".crisis-urgent").is_displayed()
+    shot(browser, "3-client-crisis")
+
+
+def test_clinician_sees_alert_first_and_acknowledges(server, browser):
+    sign_in(browser, server, *CLINICIAN)
+    assert browser.current_url.endswith("/caseload")
+    alerts = browser.find_elements(By.CSS_SELECTOR, "div.alert")
+    assert alerts, "open alerts are shown"
+    heading = browser.find_element(By.CSS_SELECTOR, "main h1").location["y"]
+    table = browser.find_element(By.CSS_SELECTOR, "main table").location["y"]
+    assert heading < alerts[0].location["y"] < table
+    mine = [a for a in alerts if "Alex M." in a.text and "thoughts of being better off dead" in a.text]
+    assert mine, "the new check-in alert for Alex M. is listed"
+    shot(browser, "4-clinician-caseload")
+    before = len(alerts)
+    mine[0].find_element(By.TAG_NAME, "textarea").send_keys("Called Alex; safe with family tonight; plan reviewed.")
+    mine[0].find_element(By.TAG_NAME, "button").click()
+    wait_for(browser, EC.staleness_of(mine[0]))
+    assert browser.current_url.endswith("/caseload")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "div.alert")) == before - 1
+    shot(browser, "5-clinician-acknowledged")
+
+
+def test_public_self_check(server, browser):
+    browser.delete_all_cookies()
+    browser.get(server + "/")
+    assert "treated together" in browser.page_source
+    browser.find_element(By.LINK_TEXT, "Start the self-check").click()
+    wait_for(browser, EC.url_contains("/self-check"))
+    choose(browser, "everDepressed", "yes")
+    browser.find_element(By.ID, "depressionAge").send_keys("15")
+    browser.find_element(By.ID, "firstUseAge").send_keys("19")
+    choose(browser, "moodInBreak", "lifted")
+    choose(browser, "lowsAfterUse", "yes")
+    choose(browser, "phq2_1", "2")
+    choose(browser, "phq2_2", "1")
+    shot(browser, "6-self-check")
+    browser.find_element(By.XPATH, "//button[normalize-space()='See what this suggests']").click()
+    wait_for(browser, EC.title_contains("What your answers suggest"))
+    page = browser.page_source
+    assert "What your answers suggest" in page
+    assert "What to do next" in page
+    assert browser.get_cookies() == []
+    shot(browser, "7-self-check-result")
