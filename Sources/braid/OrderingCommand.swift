@@ -53,15 +53,6 @@ struct OrderingReport: Encodable {
         provisional = assessment.provisional
         reasons = assessment.reasons.map(\.rawValue)
         recommendations = assessment.recommendations.map(\.rawValue)
-        guard explain else {
-            explanations = nil
-            return
-        }
-        var sentences: [String: Explanation] = [:]
-        for reason in assessment.reasons { sentences[reason.rawValue] = reason.explanation }
-        for recommendation in assessment.recommendations {
-            sentences[recommendation.rawValue] = recommendation.explanation
-        }
-        explanations = sentences
+        explanations = explain ? assessment.explanations : nil
     }
 }

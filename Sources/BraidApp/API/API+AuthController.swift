@@ -10,21 +10,7 @@ enum AuthController {
         guard case .string(let password)? = reader.object["password"], !password.isEmpty else {
             throw APIError.validation(field: "password", "is required")
         }
-        let credentials = try await req.repository.credentials(email: email)
-        let verified: Bool
-        if let credentials {
-            verified = try await req.password.async.verify(password, created: credentials.passwordHash)
-        } else {
-            // Same bcrypt work for an unknown email, so response time does not reveal which emails exist.
-            _ = try await req.password.async.hash(password)
-            verified = false
-        }
-        guard let account = credentials?.account, verified else {
-            try await req.repository.appendAudit(
-                AuditEvent(
-                    programID: credentials?.account.programID, actorID: credentials?.account.id,
-                    role: credentials?.account.role, action: "auth.login-failed", clientID: nil,
-                    requestID: req.requestID, at: req.now))
+        guard let account = try await Passwords.signIn(email: email, password: password, on: req) else {
             throw APIError(.unauthorized, code: "unauthorized", "email or password is wrong")
         }
         let token = Tokens.make()

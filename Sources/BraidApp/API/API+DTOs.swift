@@ -146,12 +146,7 @@ struct OrderingResultDTO: Encodable {
         provisional = assessment.provisional
         reasons = assessment.reasons.map(\.rawValue)
         recommendations = assessment.recommendations.map(\.rawValue)
-        var sentences: [String: Explanation] = [:]
-        for reason in assessment.reasons { sentences[reason.rawValue] = reason.explanation }
-        for recommendation in assessment.recommendations {
-            sentences[recommendation.rawValue] = recommendation.explanation
-        }
-        explanations = sentences
+        explanations = assessment.explanations
     }
 }
 

@@ -102,4 +102,22 @@ public enum Passwords {
     public static func verify(_ password: String, hash: String) -> Bool {
         (try? Bcrypt.verify(password, created: hash)) ?? false
     }
+
+    /// The account for an email and password, or `nil`. An unknown email costs the same bcrypt work as a
+    /// wrong password, so response time does not reveal which emails exist. A failure is audited.
+    static func signIn(email: String, password: String, on req: Request) async throws -> UserAccount? {
+        let credentials = email.isEmpty ? nil : try await req.repository.credentials(email: email)
+        if let credentials, !password.isEmpty,
+            try await req.password.async.verify(password, created: credentials.passwordHash)
+        {
+            return credentials.account
+        }
+        if credentials == nil { _ = try await req.password.async.hash(password.isEmpty ? "-" : password) }
+        try await req.repository.appendAudit(
+            AuditEvent(
+                programID: credentials?.account.programID, actorID: credentials?.account.id,
+                role: credentials?.account.role, action: "auth.login-failed", clientID: nil, requestID: req.requestID,
+                at: req.now))
+        return nil
+    }
 }

@@ -25,21 +25,7 @@ enum SignedInController {
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
-        let credentials = email.isEmpty ? nil : try await req.repository.credentials(email: email)
-        let verified: Bool
-        if let credentials, !password.isEmpty {
-            verified = try await req.password.async.verify(password, created: credentials.passwordHash)
-        } else {
-            _ = try await req.password.async.hash(password.isEmpty ? "-" : password)
-            verified = false
-        }
-        guard let account = credentials?.account, verified else {
-            try await req.repository.appendAudit(
-                AuditEvent(
-                    programID: credentials?.account.programID, actorID: credentials?.account.id,
-                    role: credentials?.account.role, action: "auth.login-failed", clientID: nil,
-                    requestID: req.requestID,
-                    at: req.now))
+        guard let account = try await Passwords.signIn(email: email, password: password, on: req) else {
             return WebController.html(
                 SignedInViews.login(
                     email: String(email.prefix(254)), error: "Email or password is wrong.",

@@ -93,3 +93,13 @@ extension OrderingAssessment.Recommendation {
         }
     }
 }
+
+extension OrderingAssessment {
+    /// The sentence pair for every reason and recommendation of this assessment, by id.
+    public var explanations: [String: Explanation] {
+        var sentences: [String: Explanation] = [:]
+        for reason in reasons { sentences[reason.rawValue] = reason.explanation }
+        for recommendation in recommendations { sentences[recommendation.rawValue] = recommendation.explanation }
+        return sentences
+    }
+}

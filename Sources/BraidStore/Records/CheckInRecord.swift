@@ -52,22 +52,15 @@ final class CheckInRecord: Model, @unchecked Sendable {
         note = values.note
     }
 
+    /// Maps through `CheckInRow`, the one place that turns check-in columns into the domain value.
     func toDomain() throws -> StoredCheckIn {
-        guard let day = CalendarDate(iso: date) else { throw StoreError.corrupt("check_ins.date") }
-        let substances = try otherSubstances.map { list in
-            try list.split(separator: ",").map { name in
-                guard let substance = OtherSubstance(rawValue: String(name)) else {
-                    throw StoreError.corrupt("check_ins.other_substances")
-                }
-                return substance
-            }
-        }
-        let values = CheckInValues(
-            mood: mood, craving: craving, sleepHours: Double(sleepHalfHours) / 2, used: used, enjoyment: enjoyment,
-            energy: energy, irritability: irritability, otherSubstances: substances, exerciseMinutes: exerciseMinutes,
-            medsTaken: medsTaken, safety: safety, note: note)
-        return StoredCheckIn(
-            id: try requireID(), clientID: ClientID(clientID), date: day, values: values, revision: revision,
-            recordedAt: recordedAt, recordedBy: UserID(recordedBy), supersededAt: supersededAt)
+        try CheckInRow(
+            id: requireID(), clientID: clientID, date: date, revision: revision, supersededAt: supersededAt,
+            recordedAt: recordedAt, recordedBy: recordedBy, mood: mood, craving: craving,
+            sleepHalfHours: sleepHalfHours,
+            used: used, enjoyment: enjoyment, energy: energy, irritability: irritability,
+            otherSubstances: otherSubstances,
+            exerciseMinutes: exerciseMinutes, medsTaken: medsTaken, safety: safety, note: note
+        ).toDomain()
     }
 }
