@@ -100,3 +100,17 @@ struct ServiceTests {
         }
     }
 }
+
+@Suite("Demo data helpers")
+struct DemoDataTests {
+    @Test("PHQ item scores add up to the total, stay within 0…3 and keep item 9 as given")
+    func items() {
+        for total in [0, 7, 17, 25] {  // 25 = eight free items at 3 plus item 9
+            let scores = DemoHistory.items(total: total, count: 9, item9: 1)
+            #expect(scores.compactMap { $0 }.reduce(0, +) == max(total, 1))
+            #expect(scores.allSatisfy { (0...3).contains($0 ?? -1) })
+            #expect(scores[8] == 1)
+        }
+        #expect(DemoHistory.items(total: 30, count: 7).compactMap { $0 } == Array(repeating: 3, count: 7))
+    }
+}

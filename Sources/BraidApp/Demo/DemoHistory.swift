@@ -74,14 +74,14 @@ struct DemoHistory {
             now: now.addingTimeInterval(-Double(date.days(to: today)) * 86_400))
     }
 
-    /// Item scores 0–3 adding up to `total` (item 9 fixed), spread from the first item.
+    /// Item scores 0–3 adding up to `total` (item 9 fixed when given), raised one level at a time across items.
     static func items(total: Int, count: Int, item9: Int? = nil) -> [Int?] {
+        var scores = Array(repeating: 0, count: count)
+        let free = (0..<count).filter { !(item9 != nil && $0 == 8) }
         var remaining = max(0, min(total, 3 * count)) - (item9 ?? 0)
-        var scores: [Int?] = (0..<count).map { _ in 0 }
-        for round in 0..<3 {
-            for position in 0..<count where remaining > 0 && !(item9 != nil && position == 8) {
-                _ = round
-                scores[position] = (scores[position] ?? 0) + 1
+        for level in 1...3 {
+            for position in free where remaining > 0 {
+                scores[position] = level
                 remaining -= 1
             }
         }
