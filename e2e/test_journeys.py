@@ -48,6 +48,12 @@ def test_client_checks_in_on_a_phone(server, browser):
     wait_for(browser, EC.url_contains("saved=1"))
     assert "Saved. Thank you for checking in." in browser.page_source
     shot(browser, "2-client-saved")
+    # ... and sees it on the chart of their pattern.
+    browser.find_element(By.LINK_TEXT, "See my pattern").click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart[role='img']")))
+    caption = browser.find_element(By.TAG_NAME, "figcaption").text
+    assert "Latest mood 6 on " in caption
+    shot(browser, "2b-client-pattern")
     # The page fits the phone: no horizontal scrolling.
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
 

@@ -18,6 +18,7 @@ enum SignedInController {
         pages.get("today", use: today)
         pages.on(.POST, "today", body: .collect(maxSize: "16kb"), use: saveToday)
         pages.get("caseload", use: caseload)
+        pages.get("pattern", use: pattern)
         pages.on(.POST, "alerts", ":id", "acknowledge", body: .collect(maxSize: "16kb"), use: acknowledge)
     }
 
@@ -104,6 +105,24 @@ enum SignedInController {
             repository: req.application.repository)
         if alert != nil { return WebController.html(SignedInViews.safety(crisis: crisis, csrfToken: req.csrfToken)) }
         return req.redirect(to: WebSiteURL.today + "?saved=1")
+    }
+
+    static func pattern(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        guard actor.role == .client, let clientID = actor.clientID,
+            let client = try await req.repository.client(clientID, in: actor.programID)
+        else { return req.redirect(to: WebSiteURL.caseload) }
+        let today = req.today
+        let insight = try await req.application.insights.insight(
+            for: client, today: today, repository: req.repository, configuration: req.braid.clinical)
+        let checkIns = try await req.repository.checkIns(
+            of: clientID, from: today.adding(days: -(PatternModel.days - 1)))
+        let screens = try await req.repository.screens(of: clientID).map(\.screen)
+        try await req.auditRead("pattern.read", clients: [clientID], by: actor)
+        let model = PatternModel(checkIns: checkIns, screens: screens, analysis: insight.analysis, today: today)
+        return WebController.html(
+            PatternView.render(
+                model, csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID)))
     }
 
     static func caseload(_ req: Request) async throws -> Response {

@@ -78,6 +78,7 @@ enum SignedInViews {
                 .p(
                     .class("summary"), .attribute(named: "role", value: "status"),
                     .text("Saved. Thank you for checking in."))),
+            .p(.a(.href(WebSiteURL.pattern), .text("See my pattern"))),
             .if(
                 !errors.isEmpty,
                 .p(

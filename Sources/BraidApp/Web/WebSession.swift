@@ -44,6 +44,7 @@ enum WebSiteURL {
     static let logout = "/logout"
     static let today = "/today"
     static let caseload = "/caseload"
+    static let pattern = "/pattern"
 
     static func acknowledge(_ alert: AlertID) -> String { "/alerts/\(alert)/acknowledge" }
 }
