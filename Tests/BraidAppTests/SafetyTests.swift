@@ -120,6 +120,24 @@ struct SafetyTests {
         }
     }
 
+    @Test("the caseload's PHQ-9 severity follows the program's configured bands, not the defaults")
+    func configuredBands() async throws {
+        try await withBraidApp { app, fixture, _ in
+            var configuration = app.braid
+            configuration.clinical.scoring.phq9Bands = SeverityBands([
+                .init(from: 0, .minimal), .init(from: 8, .moderate),
+            ])
+            app.braid = configuration
+            _ = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
+                body: #"{"instrument": "phq9", "answers": [1,1,1,1,1,1,1,1,0]}"#)
+            let caseload = try await app.call(.GET, "api/v1/clients", token: fixture.token("c1"))
+            let latest = (caseload.json["clients"] as? [[String: Any]])?.first?["latestPHQ9"] as? [String: Any]
+            #expect(latest?["total"] as? Int == 8)
+            #expect(latest?["severity"] as? String == "moderate")
+        }
+    }
+
     @Test("an open alert puts its client first in the caseload")
     func alertFirst() async throws {
         try await withBraidApp { app, fixture, _ in

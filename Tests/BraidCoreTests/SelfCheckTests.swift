@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BraidCore
@@ -57,5 +58,25 @@ struct SelfCheckTests {
         #expect(throws: ValidationError(field: "phq2.2", "4 is out of range 0…3")) {
             try SelfCheckResult.evaluate(SelfCheckAnswers(phq2: [0, 4]))
         }
+    }
+}
+
+@Suite("Caseload priority")
+struct CaseloadPriorityTests {
+    static func alert(_ severity: AlertSeverity) -> SafetyAlert {
+        SafetyAlert(
+            id: .random(), clientID: .random(), source: .checkIn, sourceID: UUID(), severity: severity, summary: "",
+            openedAt: Date(timeIntervalSince1970: 0), acknowledgedAt: nil, acknowledgedBy: nil, acknowledgementNote: nil
+        )
+    }
+
+    @Test("an emergency outranks any alert, an alert outranks flags, flags outrank nothing")
+    func order() {
+        #expect(
+            CaseloadPriority(openAlerts: [Self.alert(.urgent), Self.alert(.emergency)], flagCount: 0) == .emergency)
+        #expect(CaseloadPriority(openAlerts: [Self.alert(.urgent)], flagCount: 3) == .openAlert)
+        #expect(CaseloadPriority(openAlerts: [], flagCount: 1) == .flagged)
+        #expect(CaseloadPriority(openAlerts: [], flagCount: 0) == .routine)
+        #expect(CaseloadPriority.allCases.sorted() == [.emergency, .openAlert, .flagged, .routine])
     }
 }

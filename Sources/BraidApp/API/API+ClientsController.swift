@@ -9,35 +9,19 @@ enum ClientsController {
 
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try req.requireStaff()
-        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
-        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.id), openOnly: true)) {
-            $0.clientID
+        let summaries = try await Caseload.query(on: req, for: actor).map { entry in
+            let analysis = entry.insight.analysis
+            return ClientSummaryDTO(
+                id: entry.client.id.description, name: entry.client.displayName,
+                openAlerts: entry.openAlerts.map(AlertDTO.init), flags: analysis.roundedForReport().flags,
+                classification: analysis.classification.rawValue,
+                latestPHQ9: entry.latestPHQ9.map {
+                    PHQ9SummaryDTO(
+                        date: $0.score.date.description, total: $0.score.total, severity: $0.severity.rawValue)
+                },
+                useDaysLast30: analysis.use.useDaysLast30, lastCheckIn: analysis.days.last?.description)
         }
-        var summaries: [(summary: ClientSummaryDTO, rank: Int)] = []
-        for client in clients {
-            let insight = try await req.application.insights.insight(
-                for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
-            let alerts = open[client.id] ?? []
-            let analysis = insight.analysis
-            let latest = insight.latestPHQ9.map { phq9 in
-                PHQ9SummaryDTO(
-                    date: phq9.date.description, total: phq9.total,
-                    severity: ScoringConfiguration.default.phq9Bands.severity(for: phq9.total).rawValue)
-            }
-            let summary = ClientSummaryDTO(
-                id: client.id.description, name: client.displayName, openAlerts: alerts.map(AlertDTO.init),
-                flags: analysis.roundedForReport().flags, classification: analysis.classification.rawValue,
-                latestPHQ9: latest, useDaysLast30: analysis.use.useDaysLast30,
-                lastCheckIn: analysis.days.last?.description)
-            // Emergencies, then any open alert, then flags: who needs the team first.
-            let rank =
-                alerts.contains { $0.severity == .emergency }
-                ? 0 : !alerts.isEmpty ? 1 : !analysis.flags.isEmpty ? 2 : 3
-            summaries.append((summary, rank))
-        }
-        try await req.auditRead("caseload.read", clients: clients.map(\.id))
-        let ordered = summaries.sorted { ($0.rank, $0.summary.name) < ($1.rank, $1.summary.name) }.map(\.summary)
-        return try req.respond(CaseloadDTO(clients: ordered))
+        return try req.respond(CaseloadDTO(clients: summaries))
     }
 
     static func client(_ req: Request) async throws -> Response {

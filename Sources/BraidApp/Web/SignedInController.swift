@@ -130,32 +130,17 @@ enum SignedInController {
         guard actor.role != .client, let account = try await req.repository.user(actor.userID) else {
             return req.redirect(to: WebSiteURL.today)
         }
-        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
-        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.id), openOnly: true)) {
-            $0.clientID
+        let rows = try await Caseload.query(on: req, for: actor).map { entry in
+            SignedInViews.CaseloadRow(
+                id: entry.client.id.description, name: entry.client.displayName, alerts: entry.openAlerts,
+                flags: entry.insight.analysis.flags.map(\.id.rawValue),
+                latestPHQ9: entry.latestPHQ9.map { "\($0.score.total) (\($0.severity.rawValue))" } ?? "—",
+                useDaysLast30: entry.insight.analysis.use.useDaysLast30,
+                classification: entry.insight.analysis.classification.rawValue)
         }
-        var rows: [(SignedInViews.CaseloadRow, Int)] = []
-        for client in clients {
-            let insight = try await req.application.insights.insight(
-                for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
-            let alerts = open[client.id] ?? []
-            let row = SignedInViews.CaseloadRow(
-                id: client.id.description, name: client.displayName, alerts: alerts,
-                flags: insight.analysis.flags.map(\.id.rawValue),
-                latestPHQ9: insight.latestPHQ9.map {
-                    "\($0.total) (\(ScoringConfiguration.default.phq9Bands.severity(for: $0.total).rawValue))"
-                } ?? "—",
-                useDaysLast30: insight.analysis.use.useDaysLast30,
-                classification: insight.analysis.classification.rawValue)
-            let rank =
-                alerts.contains { $0.severity == .emergency } ? 0 : !alerts.isEmpty ? 1 : !row.flags.isEmpty ? 2 : 3
-            rows.append((row, rank))
-        }
-        try await req.auditRead("caseload.read", clients: clients.map(\.id), by: actor)
-        let ordered = rows.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }.map(\.0)
         return WebController.html(
             SignedInViews.caseload(
-                name: account.name, rows: ordered, csrfToken: req.csrfToken,
+                name: account.name, rows: rows, csrfToken: req.csrfToken,
                 crisis: try await req.crisisResources(for: actor.programID)))
     }
 

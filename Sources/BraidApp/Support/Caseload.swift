@@ -1,0 +1,41 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// One client on a caseload with what the team needs first.
+struct CaseloadEntry: Sendable {
+    let client: ClientProfile
+    let openAlerts: [SafetyAlert]
+    let insight: ClientInsight
+    /// The latest PHQ-9 with its severity under the program's configured bands.
+    let latestPHQ9: (score: DatedScore, severity: Severity)?
+}
+
+/// The caseload query shared by the API (`GET /api/v1/clients`) and the caseload page.
+enum Caseload {
+    /// The actor's caseload, most urgent first (`CaseloadPriority`), then by name. Audits the read.
+    static func query(on req: Request, for actor: Actor) async throws -> [CaseloadEntry] {
+        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
+        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.id), openOnly: true)) {
+            $0.clientID
+        }
+        let configuration = req.braid.clinical
+        var entries: [CaseloadEntry] = []
+        for client in clients {
+            let insight = try await req.application.insights.insight(
+                for: client, today: req.today, repository: req.repository, configuration: configuration)
+            entries.append(
+                CaseloadEntry(
+                    client: client, openAlerts: open[client.id] ?? [], insight: insight,
+                    latestPHQ9: insight.latestPHQ9.map { ($0, configuration.scoring.phq9Bands.severity(for: $0.total)) }
+                ))
+        }
+        try await req.auditRead("caseload.read", clients: clients.map(\.id), by: actor)
+        func priority(_ entry: CaseloadEntry) -> CaseloadPriority {
+            CaseloadPriority(openAlerts: entry.openAlerts, flagCount: entry.insight.analysis.flags.count)
+        }
+        return entries.sorted {
+            (priority($0), $0.client.displayName) < (priority($1), $1.client.displayName)
+        }
+    }
+}
