@@ -23,6 +23,7 @@ public enum BraidServer {
         registerRoutes(app)
         WebController.register(app)
         SignedInController.register(app)
+        ClinicianController.register(app)
     }
 
     static func registerRoutes(_ app: Application) {

@@ -23,14 +23,17 @@ struct PatternTests {
         }
     }
 
-    static func model() -> PatternModel {
+    static func model() -> TimelineModel {
         let checkIns = history()
         let series = CheckInSeries(days: checkIns.map { $0.values.day(on: $0.date) })
         let analysis = CheckInAnalysis.analyze(series)
-        return PatternModel(
-            checkIns: checkIns, screens: [UrineScreen(date: today.adding(days: -3), positive: false)],
-            analysis: analysis,
-            today: today)
+        return TimelineModel(
+            days: TimelineModel.patternDays, checkIns: checkIns,
+            screens: [
+                UrineScreen(date: today.adding(days: -3), positive: false),
+                UrineScreen(date: today.adding(days: -40), positive: true),
+            ],
+            analysis: analysis, today: today)
     }
 
     @Test("crash windows follow use days, and the sentences say how fast lows lift")
@@ -46,19 +49,42 @@ struct PatternTests {
         )
     }
 
-    @Test("the calendar runs Monday to Sunday; the chart is accessible and names the latest mood")
+    @Test("the calendar is a grid per month, Monday to Sunday, with screens; the charts are accessible")
     func calendarAndChart() throws {
         let model = Self.model()
-        let weeks = model.calendarWeeks
-        #expect(weeks.allSatisfy { $0.count == 7 })
-        #expect(weeks.first?.prefix(while: { $0 == nil }).count == model.start.isoWeekday - 1)
-        let cells = weeks.flatMap { $0 }.compactMap { $0 }
-        #expect(cells.count == PatternModel.days)
-        #expect(cells.first { $0.date == Self.today.adding(days: -3) }?.status == "negative screen")
-        #expect(cells.filter { $0.status == "used" }.count == 6)
+        let months = model.calendarMonths
+        // 2026-03-18 … 2026-06-15: March, April, May and June.
+        #expect(months.map(\.title) == ["March 2026", "April 2026", "May 2026", "June 2026"])
+        #expect(months.allSatisfy { $0.weeks.allSatisfy { $0.count == 7 } })
+        #expect(months[0].weeks[0].prefix(while: { $0 == nil }).count == model.start.isoWeekday - 1)
+        #expect(months[1].weeks[0].prefix(while: { $0 == nil }).count == 2)  // 2026-04-01 is a Wednesday
+        let cells = months.flatMap { $0.weeks.flatMap { $0 } }.compactMap { $0 }
+        #expect(cells.count == TimelineModel.patternDays)
+        #expect(cells.map(\.date) == (0..<90).map { model.start.adding(days: $0) })
+        #expect(cells.first { $0.date == Self.today.adding(days: -3) }?.status == .negativeScreen)
+        #expect(cells.filter { $0.status == .used }.count == 6)
+        // A positive screen marks the 3 days before it as possible use where no use was reported.
+        let possible = cells.filter { $0.status == .possibleUse }.map(\.date)
+        #expect(possible == (1...3).map { Self.today.adding(days: -40 - $0) }.reversed())
         let svg = model.chart.render(id: "p")
         #expect(svg.contains("role=\"img\""))
         #expect(model.chart.summary.contains("Latest mood 6 on 2026-06-15"))
+        // Sleep: its own chart with the healthy band shaded and the average in the description.
+        #expect(model.sleepChart.bands.map(\.range) == [7...9])
+        #expect(model.sleepChart.summary.contains("average 7 hours on 60 nights"))
+    }
+
+    @Test("the timeline spans 30, 90 or 365 days with ticks to match")
+    func spans() {
+        let checkIns = Self.history()
+        let analysis = CheckInAnalysis.analyze(CheckInSeries(days: checkIns.map { $0.values.day(on: $0.date) }))
+        for days in TimelineModel.spans {
+            let model = TimelineModel(days: days, checkIns: checkIns, screens: [], analysis: analysis, today: Self.today)
+            #expect(model.checkIns.count == days)
+            #expect(model.end == Self.today)
+            #expect(model.chart.xTicks.count == (days == 30 ? 5 : days == 90 ? 3 : 5))
+            #expect(model.chart.title == "Your last \(days) days: mood, craving and use")
+        }
     }
 
     @Test("a client sees the page; staff and visitors are sent where they belong")

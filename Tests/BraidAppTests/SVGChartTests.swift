@@ -76,4 +76,21 @@ struct SVGChartTests {
         #expect(svg.components(separatedBy: ">Mood</text>").count == 2)
         #expect(svg.contains(">Use day</text>"))
     }
+
+    @Test("markers: one dot per known point at the scaled position, with its note as the tooltip")
+    func markers() {
+        var chart = Self.chart()
+        chart.lines = [
+            .init(
+                label: "PHQ-9", points: [.init(x: 0, y: 5, note: "2026-06-01: 5"), .init(x: 5, y: nil), .init(x: 10, y: 10)],
+                color: "#000", markers: true)
+        ]
+        let svg = chart.render(id: "m")
+        #expect(svg.components(separatedBy: "<circle class=\"marker\"").count == 3)
+        #expect(svg.contains("cx=\"30\" cy=\"60\""))
+        #expect(svg.contains("<title>2026-06-01: 5</title>"))
+        #expect(svg.contains("<title>PHQ-9 10</title>"))
+        chart.lines[0].markers = false
+        #expect(!chart.render(id: "m").contains("<circle"))
+    }
 }

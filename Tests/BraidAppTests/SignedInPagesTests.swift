@@ -135,8 +135,8 @@ struct SignedInPagesTests {
             let session = try await PageSession.signIn(app, email: "c1@test.example")
             let page = try await session.send(.GET, "caseload")
             #expect(page.status == .ok)
-            let alertAt = try #require(page.text.range(of: "Safety alert: k2"))
-            let tableAt = try #require(page.text.range(of: "<table>"))
+            let alertAt = try #require(page.text.range(of: "Safety alert: <a href=\"/clients/\(fixture.client2)\">k2</a>"))
+            let tableAt = try #require(page.text.range(of: "<table class=\"caseload\">"))
             #expect(alertAt.lowerBound < tableAt.lowerBound)
             let alert = try #require(try await app.repository.alerts(of: [fixture.client2], openOnly: true).first)
             let token = try #require(PageSession.csrf(in: page.text))
@@ -147,7 +147,7 @@ struct SignedInPagesTests {
                 .POST, "alerts/\(alert.id)/acknowledge", form: ["_csrf": token, "note": "Called; safe."])
             #expect(done.status == .seeOther)
             #expect(try await app.repository.alerts(of: [fixture.client2], openOnly: true).isEmpty)
-            #expect(!(try await session.send(.GET, "caseload")).text.contains("Safety alert: k2"))
+            #expect(!(try await session.send(.GET, "caseload")).text.contains("Safety alert: <a"))
             // Reading the caseload page is audited under the clinician's own id.
             let audit = try await app.repository.auditEvents(client: fixture.client2).filter {
                 $0.action == "caseload.read"

@@ -85,6 +85,36 @@ struct StoreTests {
         }
     }
 
+    @Test("safety plans are saved as numbered versions, never overwritten, audited, and unique per version")
+    func safetyPlanVersions() async throws {
+        try await withStore { repository, database in
+            let fixture = try await StoreFixture.make(repository)
+            #expect(try await repository.safetyPlan(of: fixture.client.id) == nil)
+            let first = try SafetyPlan(lines: [.warningSigns: "Not sleeping\n\nPayday", .helpers: "Sam"])
+            #expect(first.items(.warningSigns) == ["Not sleeping", "Payday"])
+            _ = try await repository.saveSafetyPlan(
+                first, for: fixture.client, by: fixture.clientActor, requestID: nil, now: StoreFixture.now)
+            let second = try SafetyPlan(lines: [.warningSigns: "Not sleeping", .environment: "No cash at home"])
+            let saved = try await repository.saveSafetyPlan(
+                second, for: fixture.client, by: fixture.clinician, requestID: "r2", now: StoreFixture.now)
+            #expect(saved.version == 2)
+            #expect(try await repository.safetyPlan(of: fixture.client.id)?.plan == second)
+            let versions = try await repository.safetyPlanVersions(of: fixture.client.id)
+            #expect(versions.map(\.version) == [1, 2] && versions[0].plan == first)
+            #expect(versions.map(\.savedBy) == [fixture.clientActor.userID, fixture.clinician.userID])
+            let audit = try await repository.auditEvents(client: fixture.client.id).filter {
+                $0.action == "safety-plan.save"
+            }
+            #expect(audit.count == 2)
+            // The schema refuses a second row for the same version.
+            let duplicate = try SafetyPlanRecord(
+                StoredSafetyPlan(
+                    clientID: fixture.client.id, version: 2, plan: second, savedAt: StoreFixture.now,
+                    savedBy: fixture.clinician.userID), programID: fixture.program.id)
+            await #expect(throws: (any Error).self) { try await duplicate.create(on: database) }
+        }
+    }
+
     @Test("a later check-in for the same day supersedes, keeps history and bumps the data version")
     func supersede() async throws {
         try await withStore { repository, _ in

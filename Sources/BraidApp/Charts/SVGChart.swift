@@ -8,6 +8,8 @@ struct SVGChart: Sendable {
         let x: Double
         /// `nil` breaks the line (an unrated day).
         let y: Double?
+        /// What a marker's tooltip says (e.g. the date and score); defaults to the line's label and value.
+        var note: String? = nil
     }
 
     struct Line: Sendable, Hashable {
@@ -15,6 +17,8 @@ struct SVGChart: Sendable {
         let points: [Point]
         let color: String
         var dashed = false
+        /// A dot at every known point: for sparse series such as questionnaire totals.
+        var markers = false
     }
 
     struct Bar: Sendable, Hashable {
@@ -105,6 +109,14 @@ struct SVGChart: Sendable {
             svg +=
                 "<path class=\"line\" d=\"\(path(line.points))\" fill=\"none\" stroke=\"\(line.color)\" "
                 + "stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5 4\"" : "")><title>\(escape(line.label))</title></path>"
+            if line.markers {
+                for point in line.points {
+                    guard let value = point.y else { continue }
+                    svg +=
+                        "<circle class=\"marker\" cx=\"\(number(scaleX(point.x)))\" cy=\"\(number(scaleY(value)))\" r=\"3.5\" "
+                        + "fill=\"\(line.color)\"><title>\(escape(point.note ?? "\(line.label) \(number(value))"))</title></circle>"
+                }
+            }
         }
         svg += legend()
         return svg + "</svg>"

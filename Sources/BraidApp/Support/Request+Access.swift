@@ -6,9 +6,10 @@ import Vapor
 // `AccessPolicy` (role + care-team membership) and answers 404 for anything the actor may not see.
 
 extension Request {
-    /// The client named by the `:id` parameter, if the actor may read and write its clinical record.
-    func accessibleClient() async throws -> ClientProfile {
-        let actor = try actor
+    /// The client named by the `:id` parameter, if the actor may read and write its clinical record. The actor
+    /// is the API token's unless given (web pages pass the session's).
+    func accessibleClient(by reader: Actor? = nil) async throws -> ClientProfile {
+        let actor = try reader ?? actor
         guard let id = parameters.get("id").flatMap(ClientID.init),
             let client = try await repository.client(id, in: actor.programID),
             AccessPolicy.mayAccessClinicalRecord(

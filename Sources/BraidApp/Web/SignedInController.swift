@@ -2,7 +2,7 @@ import BraidCore
 import BraidStore
 import Vapor
 
-/// Sign-in, the client's Today page and the clinician's caseload (session cookie + CSRF).
+/// Sign-in and the client's pages: Today, My pattern, How the cycle works (session cookie + CSRF).
 enum SignedInController {
     static func register(_ app: Application) {
         let pages = app.grouped(app.sessions.middleware)
@@ -17,9 +17,10 @@ enum SignedInController {
         }
         pages.get("today", use: today)
         pages.on(.POST, "today", body: .collect(maxSize: "16kb"), use: saveToday)
-        pages.get("caseload", use: caseload)
         pages.get("pattern", use: pattern)
-        pages.on(.POST, "alerts", ":id", "acknowledge", body: .collect(maxSize: "16kb"), use: acknowledge)
+        pages.get("cycle", use: cycle)
+        pages.get("safety-plan", use: safetyPlan)
+        pages.on(.POST, "safety-plan", body: .collect(maxSize: "32kb"), use: saveSafetyPlan)
     }
 
     static func login(_ req: Request) async throws -> Response {
@@ -103,7 +104,11 @@ enum SignedInController {
                 values: submission.values, date: date, client: ClientRef(id: clientID, programID: actor.programID),
                 author: actor, requestID: req.requestID, now: req.now),
             repository: req.application.repository)
-        if alert != nil { return WebController.html(SignedInViews.safety(crisis: crisis, csrfToken: req.csrfToken)) }
+        if alert != nil {
+            let plan = try await req.repository.safetyPlan(of: clientID)
+            try await req.auditRead("safety-plan.read", clients: [clientID], by: actor)
+            return WebController.html(SignedInViews.safety(crisis: crisis, plan: plan, csrfToken: req.csrfToken))
+        }
         return req.redirect(to: WebSiteURL.today + "?saved=1")
     }
 
@@ -116,48 +121,68 @@ enum SignedInController {
         let insight = try await req.application.insights.insight(
             for: client, today: today, repository: req.repository, configuration: req.braid.clinical)
         let checkIns = try await req.repository.checkIns(
-            of: clientID, from: today.adding(days: -(PatternModel.days - 1)))
+            of: clientID, from: today.adding(days: -(TimelineModel.patternDays - 1)))
         let screens = try await req.repository.screens(of: clientID).map(\.screen)
         try await req.auditRead("pattern.read", clients: [clientID], by: actor)
-        let model = PatternModel(checkIns: checkIns, screens: screens, analysis: insight.analysis, today: today)
+        let model = TimelineModel(
+            days: TimelineModel.patternDays, checkIns: checkIns, screens: screens, analysis: insight.analysis,
+            today: today, healthySleep: req.braid.clinical.analysis.healthySleepHours)
         return WebController.html(
             PatternView.render(
                 model, csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID)))
     }
 
-    static func caseload(_ req: Request) async throws -> Response {
+    static func cycle(_ req: Request) async throws -> Response {
         let actor = try await req.requirePageActor()
-        guard actor.role != .client, let account = try await req.repository.user(actor.userID) else {
-            return req.redirect(to: WebSiteURL.today)
-        }
-        let rows = try await Caseload.query(on: req, for: actor).map { entry in
-            SignedInViews.CaseloadRow(
-                id: entry.client.id.description, name: entry.client.displayName, alerts: entry.openAlerts,
-                flags: entry.insight.analysis.flags.map(\.id.rawValue),
-                latestPHQ9: entry.latestPHQ9.map { "\($0.score.total) (\($0.severity.rawValue))" } ?? "—",
-                useDaysLast30: entry.insight.analysis.use.useDaysLast30,
-                classification: entry.insight.analysis.classification.rawValue)
-        }
+        guard actor.role == .client, let clientID = actor.clientID,
+            let client = try await req.repository.client(clientID, in: actor.programID)
+        else { return req.redirect(to: WebSiteURL.caseload) }
+        let insight = try await req.application.insights.insight(
+            for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
+        try await req.auditRead("cycle.read", clients: [clientID], by: actor)
         return WebController.html(
-            SignedInViews.caseload(
-                name: account.name, rows: rows, csrfToken: req.csrfToken,
+            CycleView.render(
+                CycleExplainer(analysis: insight.analysis), csrfToken: req.csrfToken,
                 crisis: try await req.crisisResources(for: actor.programID)))
     }
 
-    static func acknowledge(_ req: Request) async throws -> Response {
+    /// The signed-in client's own record; staff are sent to the caseload.
+    static func ownRecord(_ req: Request) async throws -> (Actor, ClientProfile) {
         let actor = try await req.requirePageActor()
+        guard actor.role == .client, let clientID = actor.clientID,
+            let client = try await req.repository.client(clientID, in: actor.programID)
+        else { throw Abort.redirect(to: WebSiteURL.caseload) }
+        return (actor, client)
+    }
+
+    static func safetyPlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let stored = try await req.repository.safetyPlan(of: client.id)
+        try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
+        return WebController.html(
+            SafetyPlanView.render(
+                title: "My safety plan", stored: stored, action: WebSiteURL.safetyPlan, values: nil, errors: [:],
+                notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil,
+                back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+    }
+
+    static func saveSafetyPlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
         let form = try req.verifiedForm()
-        guard actor.role != .client, let id = req.parameters.get("id").flatMap(AlertID.init),
-            let alert = try await req.repository.alert(id, in: actor.programID),
-            let client = try await req.repository.client(alert.clientID, in: actor.programID),
-            AccessPolicy.mayAccessClinicalRecord(
-                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
-        else { throw Abort(.notFound, reason: "no such alert") }
-        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty, note.count <= 2_000 else {
-            throw Abort(.unprocessableEntity, reason: "note: write what you did (1–2,000 characters)")
+        let plan: SafetyPlan
+        do {
+            plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
+        } catch {
+            return WebController.html(
+                SafetyPlanView.render(
+                    title: "My safety plan", stored: try await req.repository.safetyPlan(of: client.id),
+                    action: WebSiteURL.safetyPlan, values: form, errors: [error.field: error.message],
+                    back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
+                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                status: .unprocessableEntity)
         }
-        _ = try await req.repository.acknowledge(id, note: note, by: actor, requestID: req.requestID, now: req.now)
-        return req.redirect(to: WebSiteURL.caseload)
+        _ = try await req.repository.saveSafetyPlan(plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        return req.redirect(to: WebSiteURL.safetyPlan + "?saved=1")
     }
 }

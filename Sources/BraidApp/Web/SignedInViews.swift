@@ -2,7 +2,7 @@ import BraidCore
 import Foundation
 import Plot
 
-/// Sign-in, the client's Today check-in, and the clinician's caseload.
+/// Sign-in, the client's Today check-in and the crisis page after a safety "yes".
 enum SignedInViews {
     static func csrf(_ token: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("_csrf"), .value(token))
@@ -78,7 +78,11 @@ enum SignedInViews {
                 .p(
                     .class("summary"), .attribute(named: "role", value: "status"),
                     .text("Saved. Thank you for checking in."))),
-            .p(.a(.href(WebSiteURL.pattern), .text("See my pattern"))),
+            .nav(
+                .class("links"), .attribute(named: "aria-label", value: "My pages"),
+                .a(.href(WebSiteURL.pattern), .text("See my pattern")), .text(" · "),
+                .a(.href(WebSiteURL.cycle), .text("How the cycle works")), .text(" · "),
+                .a(.href(WebSiteURL.safetyPlan), .text("My safety plan"))),
             .if(
                 !errors.isEmpty,
                 .p(
@@ -115,7 +119,7 @@ enum SignedInViews {
     }
 
     /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.
-    static func safety(crisis: CrisisResources, csrfToken: String) -> String {
+    static func safety(crisis: CrisisResources, plan: StoredSafetyPlan?, csrfToken: String) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("You're not alone. Help is here now.")),
             .div(
@@ -125,61 +129,18 @@ enum SignedInViews {
             ),
             .p(.text("Your check-in is saved and your care team has been alerted; someone will contact you today.")),
             .h2(.text("Your safety plan")),
-            .p(
-                .text(
-                    "Use your safety plan now: your warning signs, what helps you cope, people and places that help, and "
-                        + "who to call. If you don't have a written plan yet, ask your care team to make one with you.")
-            ),
+            .unwrap(
+                plan,
+                { SafetyPlanView.sections($0.plan) },
+                else: .p(
+                    .text(
+                        "You don't have a written safety plan yet. Right now: move away from anything you could use to "
+                            + "hurt yourself, including cocaine, and call or text 988 or someone you trust. Then ask "
+                            + "your care team to make a plan with you."))),
+            .p(.a(.href(WebSiteURL.safetyPlan), .text("Open my safety plan"))),
             .a(.href(WebSiteURL.today), .text("Back to today")),
             signOut(csrfToken)
         )
         return Layout.page(title: "Help is here", crisis: crisis, emphasizeCrisis: true, content)
-    }
-
-    struct CaseloadRow: Sendable {
-        let id: String
-        let name: String
-        let alerts: [SafetyAlert]
-        let flags: [String]
-        let latestPHQ9: String
-        let useDaysLast30: Int
-        let classification: String
-    }
-
-    /// The caseload: clients with open alerts first, each alert acknowledgeable with a note.
-    static func caseload(name: String, rows: [CaseloadRow], csrfToken: String, crisis: CrisisResources) -> String {
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Caseload of \(name)")),
-            .forEach(rows.flatMap { row in row.alerts.map { (row, $0) } }) { row, alert in
-                .div(
-                    .class("alert"), .attribute(named: "role", value: "alert"),
-                    .h2(.text("\(alert.severity == .emergency ? "EMERGENCY" : "Safety alert"): \(row.name)")),
-                    .p(.text(alert.summary)),
-                    .form(
-                        .action(WebSiteURL.acknowledge(alert.id)), .method(.post), csrf(csrfToken),
-                        .label(.for("note-\(alert.id)"), .text("Acknowledge with a note (what you did)")),
-                        .textarea(
-                            .name("note"), .id("note-\(alert.id)"), .attribute(named: "required", value: "required")),
-                        .button(.type(.submit), .text("Acknowledge")))
-                )
-            },
-            .table(
-                .caption(.text("Clients, open alerts first, then flags")),
-                .thead(
-                    .tr(
-                        .th("Client"), .th("Open alerts"), .th("Flags"), .th("Latest PHQ-9"), .th("Use days (30)"),
-                        .th("Pattern"))),
-                .tbody(
-                    .forEach(rows) { row in
-                        .tr(
-                            .td(.text(row.name)), .td(.text(String(row.alerts.count))),
-                            .td(.text(row.flags.isEmpty ? "—" : row.flags.joined(separator: ", "))),
-                            .td(.text(row.latestPHQ9)), .td(.text(String(row.useDaysLast30))),
-                            .td(.text(row.classification)))
-                    })
-            ),
-            signOut(csrfToken)
-        )
-        return Layout.page(title: "Caseload", crisis: crisis, content)
     }
 }

@@ -37,6 +37,24 @@ enum Stylesheet {
         svg.chart { width: 100%; height: auto; }
         figure { margin: 16px 0; } figcaption { color: var(--muted); font-size: 14px; }
         table.calendar td, table.calendar th { text-align: center; width: 2.6em; padding: 4px; }
-        td.used { background: #fde7e4; font-weight: 700; } td.negative-screen { background: #e6f4ea; }
+        td.used { background: #fde7e4; font-weight: 700; } td.negative-screen { background: #e6f4ea; } td.possible-use { background: #fef7e0; font-weight: 700; }
+        table.calendar td .day { display: block; font-size: 11px; color: var(--muted); }
+        .calendars { display: flex; flex-wrap: wrap; gap: 8px 20px; } .calendars .key { flex-basis: 100%; margin: 0; }
+        table.calendar caption { font-weight: 600; text-align: left; }
+        .alert.emergency { border-width: 4px; background: #fdecea; }
+        .alert .meta, .meta { color: var(--muted); font-size: 14px; }
+        input[type=date] { font: inherit; min-height: 44px; padding: 6px 8px; border: 1px solid #6b7280; border-radius: 6px; }
+        .tabs { display: flex; gap: 8px; flex-wrap: wrap; margin: 12px 0; }
+        .tabs a { padding: 8px 14px; border: 1px solid #6b7280; border-radius: 8px; text-decoration: none; min-height: 44px; display: inline-flex; align-items: center; }
+        .tabs a[aria-current] { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
+        table.facts th { font-weight: 600; } caption { text-align: left; color: var(--muted); padding: 4px 0; }
+        .proposal { border-left: 4px solid #b06000; background: #fef7e0; padding: 10px 14px; border-radius: 4px; }
+        .links a { display: inline-block; min-height: 44px; padding: 10px 0; }
+        .enter li { margin: 6px 0; }
+        .safety-plan section { border-left: 4px solid #188038; padding: 2px 12px; margin: 8px 0; }
+        .safety-plan h3 { font-size: 16px; margin: 6px 0; }
+        .cycle-part .yours { background: var(--wash); padding: 8px 12px; border-radius: 4px; }
+        fieldset.item .choice { min-height: 40px; }
         """
 }

@@ -45,8 +45,20 @@ enum WebSiteURL {
     static let today = "/today"
     static let caseload = "/caseload"
     static let pattern = "/pattern"
+    static let cycle = "/cycle"
+    static let safetyPlan = "/safety-plan"
 
     static func acknowledge(_ alert: AlertID) -> String { "/alerts/\(alert)/acknowledge" }
+    static func chart(_ client: ClientID, days: Int? = nil) -> String {
+        "/clients/\(client)" + (days.map { "?days=\($0)" } ?? "")
+    }
+    static func newAssessment(_ client: ClientID, _ instrument: Instrument.ID) -> String {
+        "/clients/\(client)/assessments/new?instrument=\(instrument.rawValue)"
+    }
+    static func assessments(_ client: ClientID) -> String { "/clients/\(client)/assessments" }
+    static func ordering(_ client: ClientID) -> String { "/clients/\(client)/ordering" }
+    static func screens(_ client: ClientID) -> String { "/clients/\(client)/screens" }
+    static func safetyPlan(_ client: ClientID) -> String { "/clients/\(client)/safety-plan" }
 }
 
 extension Application {

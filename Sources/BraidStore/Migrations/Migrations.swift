@@ -4,6 +4,6 @@ import FluentKit
 public enum BraidMigrations {
     public static let all: [any Migration] = [
         CreatePrograms(), CreateUsers(), CreateClients(), CreateCareTeams(), CreateCheckIns(), CreateAssessments(),
-        CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(),
+        CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
     ]
 }

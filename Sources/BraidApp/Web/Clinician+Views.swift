@@ -1,0 +1,484 @@
+import BraidCore
+import Foundation
+import Plot
+
+/// An open alert as every clinician page lists it: which client, and a link to the chart.
+struct OpenAlertItem: Sendable {
+    let alert: SafetyAlert
+    let clientID: ClientID
+    let clientName: String
+}
+
+/// One row of the caseload table.
+struct CaseloadRow: Sendable {
+    let id: ClientID
+    let name: String
+    let alerts: [SafetyAlert]
+    let flags: [String]
+    let phq9: (total: Int, severity: Severity)?
+    let useDaysLast30: Int
+    let classification: CycleClassification
+    let lastCheckIn: CalendarDate?
+    /// Position in the default (most urgent first) order.
+    let urgency: Int
+}
+
+/// How the caseload table can be sorted: by a column header link, no script needed.
+enum CaseloadSort: String, Sendable, CaseIterable {
+    case urgency, name, alerts, phq9, use, pattern, checkIn = "check-in"
+
+    /// Most urgent first by default; numbers largest first; names A–Z; the stalest check-in first.
+    func sorted(_ rows: [CaseloadRow]) -> [CaseloadRow] {
+        rows.sorted { a, b in
+            switch self {
+            case .urgency: return a.urgency < b.urgency
+            case .name: return (a.name, a.urgency) < (b.name, b.urgency)
+            case .alerts: return (-a.alerts.count, a.urgency) < (-b.alerts.count, b.urgency)
+            case .phq9: return (-(a.phq9?.total ?? -1), a.urgency) < (-(b.phq9?.total ?? -1), b.urgency)
+            case .use: return (-a.useDaysLast30, a.urgency) < (-b.useDaysLast30, b.urgency)
+            case .pattern: return (a.classification.rawValue, a.urgency) < (b.classification.rawValue, b.urgency)
+            case .checkIn:
+                let x = a.lastCheckIn?.dayNumber ?? Int.min
+                let y = b.lastCheckIn?.dayNumber ?? Int.min
+                return (x, a.urgency) < (y, b.urgency)
+            }
+        }
+    }
+}
+
+/// The clinician's pages: the open-alert list on top of each, the caseload, a client's chart, and the forms to
+/// enter instruments, the ordering interview and urine screens.
+enum ClinicianViews {
+    typealias Form = Node<HTML.FormContext>
+
+    static func alertTime(_ date: Date, _ timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
+        return formatter.string(from: date)
+    }
+
+    /// Every open alert on the caseload, each acknowledgeable with a note, shown at the top of every clinician page.
+    static func openAlerts(
+        _ items: [OpenAlertItem], returnTo: String, csrfToken: String, timeZone: TimeZone
+    ) -> Node<HTML.BodyContext> {
+        .if(
+            !items.isEmpty,
+            .section(
+                .class("open-alerts"), .attribute(named: "aria-label", value: "Open safety alerts"),
+                .forEach(items) { item in
+                    .div(
+                        .class(item.alert.severity == .emergency ? "alert emergency" : "alert"),
+                        .attribute(named: "role", value: "alert"),
+                        .h2(
+                            .text("\(item.alert.severity == .emergency ? "EMERGENCY" : "Safety alert"): "),
+                            .a(.href(WebSiteURL.chart(item.clientID)), .text(item.clientName))),
+                        .p(.text(item.alert.summary)),
+                        .p(.class("meta"), .text("Opened \(alertTime(item.alert.openedAt, timeZone))")),
+                        .form(
+                            .action(WebSiteURL.acknowledge(item.alert.id)), .method(.post),
+                            SignedInViews.csrf(csrfToken),
+                            .input(.type(.hidden), .name("return"), .value(returnTo)),
+                            .label(.for("note-\(item.alert.id)"), .text("Acknowledge with a note (what you did)")),
+                            .textarea(
+                                .name("note"), .id("note-\(item.alert.id)"),
+                                .attribute(named: "required", value: "required"),
+                                .attribute(named: "maxlength", value: "2000")),
+                            .button(.type(.submit), .text("Acknowledge")))
+                    )
+                })
+        )
+    }
+
+    /// The caseload: open alerts on top, then one sortable table of every client with links to the charts.
+    static func caseload(
+        name: String, rows: [CaseloadRow], sort: CaseloadSort, alerts: [OpenAlertItem], csrfToken: String,
+        crisis: CrisisResources, timeZone: TimeZone
+    ) -> String {
+        func header(_ label: String, _ key: CaseloadSort) -> Node<HTML.TableRowContext> {
+            .th(
+                .attribute(named: "scope", value: "col"),
+                .if(sort == key, .attribute(named: "aria-sort", value: key == .name ? "ascending" : "descending")),
+                .a(.href("\(WebSiteURL.caseload)?sort=\(key.rawValue)"), .text(label)))
+        }
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Caseload of \(name)")),
+            openAlerts(alerts, returnTo: WebSiteURL.caseload, csrfToken: csrfToken, timeZone: timeZone),
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("caseload"),
+                    .caption(
+                        .text(
+                            sort == .urgency
+                                ? "Clients, open alerts first, then flags"
+                                : "Clients sorted by \(sort.rawValue) (choose a column heading to sort)")),
+                    .thead(
+                        .tr(
+                            header("Client", .name), header("Open alerts", .alerts), .th(.text("Flags")),
+                            header("Latest PHQ-9", .phq9), header("Use days (30)", .use), header("Pattern", .pattern),
+                            header("Last check-in", .checkIn))),
+                    .tbody(
+                        .forEach(rows) { row in
+                            .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"),
+                                    .a(.href(WebSiteURL.chart(row.id)), .text(row.name))),
+                                .td(.text(String(row.alerts.count))),
+                                .td(.text(row.flags.isEmpty ? "—" : row.flags.joined(separator: ", "))),
+                                .td(.text(row.phq9.map { "\($0.total) (\($0.severity.rawValue))" } ?? "—")),
+                                .td(.text(String(row.useDaysLast30))),
+                                .td(.text(row.classification.rawValue)),
+                                .td(.text(row.lastCheckIn?.description ?? "—")))
+                        })
+                )
+            ),
+            .p(.a(.href("\(WebSiteURL.caseload)?sort=urgency"), .text("Most urgent first"))),
+            SignedInViews.signOut(csrfToken)
+        )
+        return Layout.page(title: "Caseload", crisis: crisis, content)
+    }
+
+    // MARK: - The client's chart
+
+    static func chart(
+        _ model: ClientChartModel, alerts: [OpenAlertItem], notice: String?, screenValues: [String: String],
+        screenErrors: [String: String], csrfToken: String, crisis: CrisisResources, timeZone: TimeZone
+    ) -> String {
+        let client = model.client
+        let here = WebSiteURL.chart(client.id, days: model.timeline.days)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(client.displayName)),
+            .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
+            openAlerts(alerts, returnTo: here, csrfToken: csrfToken, timeZone: timeZone),
+            .nav(
+                .class("tabs"), .attribute(named: "aria-label", value: "Timeline span"),
+                .forEach(TimelineModel.spans) { days in
+                    .a(
+                        .href(WebSiteURL.chart(client.id, days: days)),
+                        .if(days == model.timeline.days, .attribute(named: "aria-current", value: "page")),
+                        .text("\(days) days"))
+                }),
+            .h2(.text("Timeline")),
+            TimelineView.figure(model.timeline.chart, id: "timeline"),
+            TimelineView.figure(model.timeline.sleepChart, id: "sleep"),
+            .h2(.text("Flags")),
+            .if(
+                model.analysis.flags.isEmpty, .p(.text("No flags.")),
+                else: .ul(
+                    .class("flags"),
+                    .forEach(model.analysis.flags) { flag in
+                        .li(
+                            .strong(.text(flag.id.rawValue)),
+                            .text(
+                                ": "
+                                    + flag.evidence.sorted { $0.key < $1.key }.map {
+                                        "\($0.key) \(format(($0.value * 10).rounded() / 10))"
+                                    }.joined(separator: ", ")))
+                    })),
+            .h2(.text("PHQ-9 and GAD-7 over time")),
+            measure(model, .phq9, "PHQ-9"),
+            measure(model, .gad7, "GAD-7"),
+            .h2(.text("Which came first")),
+            ordering(model),
+            .h2(.text("Cycle model")),
+            .table(
+                .class("facts"),
+                .caption(.text("Fitted from check-ins (decision support, not a diagnosis)")),
+                .tbody(
+                    .forEach(model.modelRows) { row in
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(row.label)), .td(.text(row.value)))
+                    })),
+            .if(
+                !model.progressRows.isEmpty,
+                .table(
+                    .class("facts"),
+                    .caption(.text("What shifts first: first 14 rated days against the last 14")),
+                    .thead(.tr(.th("Marker"), .th("First 14"), .th("Last 14"), .th("Shifted"))),
+                    .tbody(
+                        .forEach(model.progressRows) { row in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(row.label)), .td(.text(row.first)),
+                                .td(.text(row.last)), .td(.text(row.shifted ? "yes" : "no")))
+                        }))),
+            .h2(.text("Use calendar")),
+            TimelineView.calendar(model.timeline),
+            .h2(.text("Enter")),
+            .ul(
+                .class("enter"),
+                .forEach(Instrument.ID.allCases) { id in
+                    .li(.a(.href(WebSiteURL.newAssessment(client.id, id)), .text(Instrument.definition(id).name)))
+                },
+                .li(.a(.href(WebSiteURL.ordering(client.id)), .text("Ordering interview (which came first)"))),
+                .li(.a(.href(WebSiteURL.safetyPlan(client.id)), .text("Safety plan")))),
+            screenForm(client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: csrfToken),
+            .h2(.text("Assessments")),
+            assessmentHistory(model),
+            .h2(.text("Urine screens")),
+            .if(
+                model.screens.isEmpty, .p(.text("None recorded.")),
+                else: .ul(
+                    .forEach(model.screens.sorted { $0.screen.date > $1.screen.date }) {
+                        .li(.text("\($0.screen.date): \($0.screen.positive ? "positive" : "negative")"))
+                    })),
+            .h2(.text("Safety alerts")),
+            alertHistory(model.alerts, timeZone: timeZone),
+            .p(.a(.href(WebSiteURL.caseload), .text("Back to the caseload"))),
+            SignedInViews.signOut(csrfToken)
+        )
+        return Layout.page(title: client.displayName, crisis: crisis, content)
+    }
+
+    static func measure(_ model: ClientChartModel, _ id: Instrument.ID, _ name: String) -> Node<HTML.BodyContext> {
+        .unwrap(
+            model.measureChart(id),
+            { TimelineView.figure($0, id: id.rawValue) },
+            else: .p(
+                .text("No \(name) yet. "),
+                .a(.href(WebSiteURL.newAssessment(model.client.id, id)), .text("Enter a \(name)"))))
+    }
+
+    static func ordering(_ model: ClientChartModel) -> Node<HTML.BodyContext> {
+        .group(
+            .unwrap(model.reevaluationProposal) { .p(.class("proposal"), .strong(.text("Proposal: ")), .text($0)) },
+            .unwrap(
+                model.latestOrdering,
+                { ordering in
+                    .div(
+                        .class("ordering"),
+                        .p(
+                            .strong(.text("Pattern: ")), .text(ordering.result.pattern.rawValue),
+                            .text(" · "), .strong(.text("Depression: ")),
+                            .text(ordering.result.depressionType.rawValue),
+                            .if(ordering.result.provisional, .text(" (provisional)")),
+                            .text(" · recorded \(ordering.date)")),
+                        .h3(.text("Reasons")),
+                        .ul(.forEach(ordering.result.reasons) { .li(.text($0.explanation.clinician)) }),
+                        .h3(.text("Recommendations")),
+                        .ul(.forEach(ordering.result.recommendations) { .li(.text($0.explanation.clinician)) }))
+                },
+                else: .p(.text("No ordering interview recorded yet.")))
+        )
+    }
+
+    static func assessmentHistory(_ model: ClientChartModel) -> Node<HTML.BodyContext> {
+        .if(
+            model.history.isEmpty, .p(.text("None recorded.")),
+            else: .div(
+                .class("table-scroll"),
+                .table(
+                    .thead(.tr(.th("Date"), .th("Instrument"), .th("Total"), .th("Result"), .th("Flags"))),
+                    .tbody(
+                        .forEach(model.history) { assessment in
+                            switch assessment.content {
+                            case .instrument(_, let result):
+                                .tr(
+                                    .td(.text(assessment.date.description)),
+                                    .td(.text(Instrument.definition(result.instrument).name)),
+                                    .td(.text(result.total.map(String.init) ?? "—")),
+                                    .td(.text(result.severity.rawValue)),
+                                    .td(.text(result.flags.map(\.rawValue).joined(separator: ", "))))
+                            case .ordering(_, let result):
+                                .tr(
+                                    .td(.text(assessment.date.description)), .td(.text("Ordering interview")),
+                                    .td(.text("—")), .td(.text("\(result.pattern.rawValue), \(result.depressionType.rawValue)")),
+                                    .td(.text(result.provisional ? "provisional" : "")))
+                            }
+                        })))
+        )
+    }
+
+    static func alertHistory(_ alerts: [SafetyAlert], timeZone: TimeZone) -> Node<HTML.BodyContext> {
+        .if(
+            alerts.isEmpty, .p(.text("None.")),
+            else: .ul(
+                .class("alert-history"),
+                .forEach(alerts.sorted { $0.openedAt > $1.openedAt }) { alert in
+                    .li(
+                        .text("\(alertTime(alert.openedAt, timeZone)) · \(alert.severity.rawValue) · \(alert.summary) · "),
+                        .unwrap(
+                            alert.acknowledgedAt,
+                            { at in
+                                .text(
+                                    "acknowledged \(alertTime(at, timeZone)): “\(alert.acknowledgementNote ?? "")”")
+                            }, else: .strong(.text("open"))))
+                }))
+    }
+
+    static func fieldError(_ errors: [String: String], _ field: String) -> Form {
+        .unwrap(errors[field]) { .p(.class("error"), .id("\(field)-error"), .text($0)) }
+    }
+
+    static func screenForm(
+        _ client: ClientID, today: CalendarDate, values: [String: String], errors: [String: String], csrfToken: String
+    ) -> Node<HTML.BodyContext> {
+        .form(
+            .class("screen"), .id("screen"), .action(WebSiteURL.screens(client)), .method(.post),
+            SignedInViews.csrf(csrfToken),
+            .fieldset(
+                .element(named: "legend", text: "Urine drug screen (benzoylecgonine)"),
+                fieldError(errors, "date"),
+                .label(.for("screen-date"), .text("Date collected")),
+                .input(
+                    .type(.date), .name("date"), .id("screen-date"), .value(values["date"] ?? today.description),
+                    .attribute(named: "max", value: today.description)),
+                fieldError(errors, "result"),
+                .forEach([("positive", "Positive"), ("negative", "Negative")]) { value, label in
+                    .label(
+                        .class("choice"),
+                        .input(.type(.radio), .name("result"), .value(value), .checked(values["result"] == value)),
+                        .text(label))
+                },
+                .button(.type(.submit), .text("Record screen"))))
+    }
+
+    // MARK: - Entry forms
+
+    static func entryPage(
+        title: String, client: ClientProfile, alerts: [OpenAlertItem], errors: [String: String], csrfToken: String,
+        crisis: CrisisResources, timeZone: TimeZone, action: String, _ fields: Form
+    ) -> String {
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("\(title): \(client.displayName)")),
+            openAlerts(alerts, returnTo: WebSiteURL.chart(client.id), csrfToken: csrfToken, timeZone: timeZone),
+            .if(
+                !errors.isEmpty,
+                .p(
+                    .class("error"), .attribute(named: "role", value: "alert"),
+                    .text("Some answers need a look: " + errors.keys.sorted().joined(separator: ", ") + "."))),
+            .form(.action(action), .method(.post), SignedInViews.csrf(csrfToken), fields),
+            .p(.a(.href(WebSiteURL.chart(client.id)), .text("Back to the chart"))),
+            SignedInViews.signOut(csrfToken)
+        )
+        return Layout.page(title: title, crisis: crisis, content)
+    }
+
+    /// Any instrument of §1, item by item from its definition; skip-logic items and blanks say how they count.
+    static func instrumentForm(
+        _ instrument: Instrument, client: ClientProfile, today: CalendarDate, values: [String: String],
+        errors: [String: String], alerts: [OpenAlertItem], csrfToken: String, crisis: CrisisResources,
+        timeZone: TimeZone
+    ) -> String {
+        let fields: Form = .group(
+            .input(.type(.hidden), .name("instrument"), .value(instrument.id.rawValue)),
+            .p(.class("meta"), .text("\(instrument.timeframe.isEmpty ? "" : "Over the \(instrument.timeframe). ")\(instrument.instructions)")),
+            fieldError(errors, "date"),
+            .label(.for("date"), .text("Date given")),
+            .input(
+                .type(.date), .name("date"), .id("date"), .value(values["date"] ?? today.description),
+                .attribute(named: "max", value: today.description)),
+            .forEach(instrument.items) { item in
+                .fieldset(
+                    .class("item"),
+                    .element(named: "legend", text: "\(item.position). \(item.text)"),
+                    .unwrap(item.askedWhen) { .p(.class("meta"), .text("Ask only if \($0.description).")) },
+                    fieldError(errors, item.id),
+                    .forEach(item.options) { option in
+                        .label(
+                            .class("choice"),
+                            .input(
+                                .type(.radio), .name(item.id), .value(String(option.score)),
+                                .checked(values[item.id] == String(option.score))),
+                            .text("\(option.label) (\(option.score))"))
+                    },
+                    .if(
+                        instrument.allowsMissingAnswers || item.askedWhen != nil
+                            || item.position > instrument.requiredItemCount,
+                        .label(
+                            .class("choice"),
+                            .input(.type(.radio), .name(item.id), .value(""), .checked((values[item.id] ?? "").isEmpty)),
+                            .text(item.askedWhen == nil ? "No answer" : "Not asked")))
+                )
+            },
+            .if(
+                instrument.id == .phq9,
+                .group(
+                    fieldError(errors, "daysSinceLastUse"),
+                    .label(.for("daysSinceLastUse"), .text("Days since last cocaine use (blank: from check-ins)")),
+                    .input(
+                        .type(.number), .name("daysSinceLastUse"), .id("daysSinceLastUse"),
+                        .attribute(named: "min", value: "0"), .value(values["daysSinceLastUse"] ?? "")))),
+            .if(
+                instrument.id == .stimulantSUD,
+                .label(
+                    .class("choice"),
+                    .input(
+                        .type(.checkbox), .name("prescribedStimulant"), .value("true"),
+                        .checked(values["prescribedStimulant"] == "true")),
+                    .text("Taking a prescribed stimulant as directed (tolerance and withdrawal do not count)"))),
+            .p(.class("meta"), .text("\(instrument.source). \(instrument.attribution)")),
+            .p(.button(.type(.submit), .text("Save \(instrument.name)")))
+        )
+        return entryPage(
+            title: instrument.name, client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
+            crisis: crisis, timeZone: timeZone, action: WebSiteURL.assessments(client.id), fields)
+    }
+
+    /// Rows for abstinence periods on the ordering form (blank rows are ignored).
+    static let orderingPeriodRows = 3
+
+    /// The ordering interview of §2 in plain questions.
+    static func orderingForm(
+        client: ClientProfile, today: CalendarDate, values: [String: String], errors: [String: String],
+        alerts: [OpenAlertItem], csrfToken: String, crisis: CrisisResources, timeZone: TimeZone
+    ) -> String {
+        func number(_ field: String, _ label: String, step: String = "1") -> Form {
+            .div(
+                fieldError(errors, field),
+                .label(.for(field), .text(label)),
+                .input(
+                    .type(.number), .name(field), .id(field), .attribute(named: "step", value: step),
+                    .attribute(named: "min", value: "0"), .value(values[field] ?? "")))
+        }
+        func check(_ field: String, _ label: String) -> Form {
+            .label(
+                .class("choice"),
+                .input(.type(.checkbox), .name(field), .value("true"), .checked(values[field] == "true")),
+                .text(label))
+        }
+        func yesNo(_ field: String, _ question: String) -> Form {
+            .fieldset(
+                .element(named: "legend", text: question),
+                fieldError(errors, field),
+                .forEach([("true", "Yes"), ("false", "No"), ("", "Not asked")]) { value, label in
+                    .label(
+                        .class("choice"),
+                        .input(
+                            .type(.radio), .name(field), .value(value), .checked((values[field] ?? "") == value)),
+                        .text(label))
+                })
+        }
+        let fields: Form = .group(
+            fieldError(errors, "date"),
+            .label(.for("date"), .text("Date of the interview")),
+            .input(
+                .type(.date), .name("date"), .id("date"), .value(values["date"] ?? today.description),
+                .attribute(named: "max", value: today.description)),
+            number("depressionOnsetAge", "Age at the first depressed period of 2 weeks or more (blank: unknown)"),
+            check("depressionNever", "Never had a depressed period of 2 weeks or more"),
+            number("cocaineFirstUseAge", "Age at first cocaine use"),
+            number("cocaineRegularUseAge", "Age when use became weekly or more (blank: unknown)"),
+            check("cocaineNeverRegular", "Never used weekly or more"),
+            .fieldset(
+                .element(named: "legend", text: "Stretches without cocaine since regular use began"),
+                .forEach(0..<orderingPeriodRows) { index in
+                    let prefix = ClinicianForms.periodPrefix(index)
+                    return .div(
+                        .class("period"),
+                        number("\(prefix)weeks", "Stretch \(index + 1): weeks without cocaine", step: "0.5"),
+                        yesNo("\(prefix)lowMoodAtStart", "Stretch \(index + 1): was mood low at its start?"),
+                        number(
+                            "\(prefix)lowMoodPersistedWeeks", "Stretch \(index + 1): weeks the low mood lasted",
+                            step: "0.5"))
+                }),
+            yesNo("episodeBeganDuringAbstinence", "Did a depressed period begin 4 weeks or more after stopping?"),
+            yesNo("lowsMostlyAfterUse", "Do the current lows mostly come 1–3 days after use and lift between?"),
+            yesNo("usesToLiftLowMood", "Does the client use cocaine to lift low mood?"),
+            .p(.button(.type(.submit), .text("Save ordering interview")))
+        )
+        return entryPage(
+            title: "Ordering interview", client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
+            crisis: crisis, timeZone: timeZone, action: WebSiteURL.ordering(client.id), fields)
+    }
+}

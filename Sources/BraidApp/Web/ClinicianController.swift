@@ -1,0 +1,270 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// The clinician's pages: the caseload, a client's chart, and the forms that enter instruments, the ordering
+/// interview and urine screens. Entries go through `ClinicalEntry`, the API's own path.
+enum ClinicianController {
+    static func register(_ app: Application) {
+        let pages = app.grouped(app.sessions.middleware)
+        pages.get("caseload", use: caseload)
+        pages.get("clients", ":id", use: chart)
+        pages.get("clients", ":id", "assessments", "new", use: newAssessment)
+        pages.on(.POST, "clients", ":id", "assessments", body: .collect(maxSize: "16kb"), use: saveAssessment)
+        pages.get("clients", ":id", "ordering", use: newOrdering)
+        pages.on(.POST, "clients", ":id", "ordering", body: .collect(maxSize: "16kb"), use: saveOrdering)
+        pages.on(.POST, "clients", ":id", "screens", body: .collect(maxSize: "16kb"), use: saveScreen)
+        pages.get("clients", ":id", "safety-plan", use: safetyPlan)
+        pages.on(.POST, "clients", ":id", "safety-plan", body: .collect(maxSize: "32kb"), use: saveSafetyPlan)
+        pages.on(.POST, "alerts", ":id", "acknowledge", body: .collect(maxSize: "16kb"), use: acknowledge)
+    }
+
+    /// A signed-in member of staff; clients are sent to their own Today page.
+    static func staff(_ req: Request) async throws -> Actor {
+        let actor = try await req.requirePageActor()
+        guard actor.role != .client else { throw Abort.redirect(to: WebSiteURL.today) }
+        return actor
+    }
+
+    /// Every open alert on the actor's caseload, most severe and oldest first (audited as an alert read).
+    static func openAlerts(_ req: Request, for actor: Actor) async throws -> [OpenAlertItem] {
+        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
+        let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.displayName) })
+        let alerts = try await req.repository.alerts(of: clients.map(\.id), openOnly: true)
+        if !alerts.isEmpty {
+            try await req.auditRead("alerts.read", clients: Array(Set(alerts.map(\.clientID))), by: actor)
+        }
+        return
+            alerts
+            .sorted { ($0.severity == .emergency ? 0 : 1, $0.openedAt) < ($1.severity == .emergency ? 0 : 1, $1.openedAt) }
+            .map { OpenAlertItem(alert: $0, clientID: $0.clientID, clientName: names[$0.clientID] ?? "client") }
+    }
+
+    static func caseload(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        guard let account = try await req.repository.user(actor.userID) else { throw Abort.redirect(to: WebSiteURL.login) }
+        let sortText = req.query[String.self, at: "sort"] ?? CaseloadSort.urgency.rawValue
+        guard let sort = CaseloadSort(rawValue: sortText) else {
+            let allowed = CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Abort(.badRequest, reason: "sort: '\(sortText.prefix(40))' is not a column (allowed: \(allowed))")
+        }
+        let rows = try await Caseload.query(on: req, for: actor).enumerated().map { index, entry in
+            CaseloadRow(
+                id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
+                flags: entry.insight.analysis.flags.map(\.id.rawValue),
+                phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
+                useDaysLast30: entry.insight.analysis.use.useDaysLast30,
+                classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
+                urgency: index)
+        }
+        let alerts = rows.flatMap { row in
+            row.alerts.map { OpenAlertItem(alert: $0, clientID: row.id, clientName: row.name) }
+        }
+        return WebController.html(
+            ClinicianViews.caseload(
+                name: account.name, rows: sort.sorted(rows), sort: sort, alerts: alerts, csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+    }
+
+    static func chart(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        return try await renderChart(req, actor: actor, client: client, notice: req.query[String.self, at: "saved"])
+    }
+
+    static func renderChart(
+        _ req: Request, actor: Actor, client: ClientProfile, notice: String?, screenValues: [String: String] = [:],
+        screenErrors: [String: String] = [:], status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let daysText = req.query[String.self, at: "days"] ?? "90"
+        guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
+            throw Abort(.badRequest, reason: "days: '\(daysText.prefix(20))' is not 30, 90 or 365")
+        }
+        let today = req.today
+        let configuration = req.braid.clinical
+        let insight = try await req.application.insights.insight(
+            for: client, today: today, repository: req.repository, configuration: configuration)
+        let checkIns = try await req.repository.checkIns(of: client.id, from: today.adding(days: -(days - 1)))
+        let screens = try await req.repository.screens(of: client.id)
+        let model = ClientChartModel(
+            client: client,
+            timeline: TimelineModel(
+                days: days, subject: "\(client.displayName)’s", checkIns: checkIns, screens: screens.map(\.screen),
+                analysis: insight.analysis, today: today, healthySleep: configuration.analysis.healthySleepHours),
+            assessments: try await req.repository.assessments(of: client.id), screens: screens,
+            alerts: try await req.repository.alerts(of: [client.id], openOnly: false), scoring: configuration.scoring,
+            today: today)
+        try await req.auditRead("chart.read", clients: [client.id], by: actor)
+        return WebController.html(
+            ClinicianViews.chart(
+                model, alerts: try await openAlerts(req, for: actor), notice: notice.map(Self.notice),
+                screenValues: screenValues, screenErrors: screenErrors, csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+            status: status)
+    }
+
+    /// The confirmation after a save, from a fixed list (never echoed from the query).
+    static func notice(_ saved: String) -> String {
+        if saved == "screen" { return "Urine screen saved." }
+        if saved == "ordering" { return "Ordering interview saved." }
+        if saved == "safety-plan" { return "Safety plan saved as a new version." }
+        if saved == "alert" { return "Safety alert saved and sent to the care team." }
+        if let id = Instrument.ID(rawValue: saved) { return "\(Instrument.definition(id).name) saved." }
+        return "Saved."
+    }
+
+    static func instrument(_ text: String?) throws -> Instrument {
+        guard let text, let id = Instrument.ID(rawValue: text) else {
+            let allowed = Instrument.ID.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Abort(.badRequest, reason: "instrument: '\((text ?? "").prefix(40))' is not one of \(allowed)")
+        }
+        return Instrument.definition(id)
+    }
+
+    static func newAssessment(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let instrument = try instrument(req.query[String.self, at: "instrument"])
+        return WebController.html(
+            ClinicianViews.instrumentForm(
+                instrument, client: client, today: req.today, values: [:], errors: [:],
+                alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+    }
+
+    static func saveAssessment(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        let instrument = try instrument(form["instrument"])
+        do {
+            let (_, alert) = try await ClinicalEntry.recordAssessment(
+                ClinicianForms.assessment(form, instrument: instrument), for: client, by: actor, on: req)
+            let saved = alert == nil ? instrument.id.rawValue : "alert"
+            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=\(saved)")
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            return WebController.html(
+                ClinicianViews.instrumentForm(
+                    instrument, client: client, today: req.today, values: form,
+                    errors: [ClinicianForms.assessmentField(problem.field, instrument: instrument): problem.message],
+                    alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
+                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                status: .unprocessableEntity)
+        }
+    }
+
+    static func newOrdering(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        return WebController.html(
+            ClinicianViews.orderingForm(
+                client: client, today: req.today, values: [:], errors: [:],
+                alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
+                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+    }
+
+    static func saveOrdering(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        let (body, rows) = ClinicianForms.ordering(form, periodRows: ClinicianViews.orderingPeriodRows)
+        do {
+            _ = try await ClinicalEntry.recordAssessment(body, for: client, by: actor, on: req)
+            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=ordering")
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            return WebController.html(
+                ClinicianViews.orderingForm(
+                    client: client, today: req.today, values: form,
+                    errors: [ClinicianForms.orderingField(problem.field, rows: rows): problem.message],
+                    alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
+                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                status: .unprocessableEntity)
+        }
+    }
+
+    static func saveScreen(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        var body: [String: JSONValue] = ["result": .string(form["result"] ?? "")]
+        if let date = form["date"], !date.isEmpty { body["date"] = .string(date) }
+        do {
+            _ = try await ClinicalEntry.recordScreen(.object(body), for: client, by: actor, on: req)
+            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=screen#screen")
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil, screenValues: form,
+                screenErrors: [problem.field ?? "result": problem.message], status: .unprocessableEntity)
+        }
+    }
+
+    static func safetyPlanPage(
+        _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let stored = try await req.repository.safetyPlan(of: client.id)
+        try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
+        let banner = ClinicianViews.openAlerts(
+            try await openAlerts(req, for: actor), returnTo: WebSiteURL.chart(client.id), csrfToken: req.csrfToken,
+            timeZone: req.braid.timeZone)
+        return WebController.html(
+            SafetyPlanView.render(
+                title: "Safety plan: \(client.displayName)", stored: stored, action: WebSiteURL.safetyPlan(client.id),
+                values: values, errors: errors, banner: banner, back: (WebSiteURL.chart(client.id), "Back to the chart"),
+                csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID),
+                timeZone: req.braid.timeZone),
+            status: status)
+    }
+
+    static func safetyPlan(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        return try await safetyPlanPage(req, actor: actor, client: try await req.accessibleClient(by: actor), values: nil, errors: [:])
+    }
+
+    static func saveSafetyPlan(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        let plan: SafetyPlan
+        do {
+            plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
+        } catch {
+            return try await safetyPlanPage(
+                req, actor: actor, client: client, values: form, errors: [error.field: error.message],
+                status: .unprocessableEntity)
+        }
+        _ = try await req.repository.saveSafetyPlan(plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=safety-plan")
+    }
+
+    static func acknowledge(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let form = try req.verifiedForm()
+        guard let id = req.parameters.get("id").flatMap(AlertID.init),
+            let alert = try await req.repository.alert(id, in: actor.programID),
+            let client = try await req.repository.client(alert.clientID, in: actor.programID),
+            AccessPolicy.mayAccessClinicalRecord(
+                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
+        else { throw Abort(.notFound, reason: "no such alert") }
+        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty, note.count <= 2_000 else {
+            throw Abort(.unprocessableEntity, reason: "note: write what you did (1–2,000 characters)")
+        }
+        _ = try await req.repository.acknowledge(id, note: note, by: actor, requestID: req.requestID, now: req.now)
+        return req.redirect(to: safeReturn(form["return"]))
+    }
+
+    /// Only a path on this site (never another host): `/caseload` or a chart.
+    static func safeReturn(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 200,
+            path.hasPrefix(WebSiteURL.caseload) || path.hasPrefix("/clients/")
+        else { return WebSiteURL.caseload }
+        return path
+    }
+}

@@ -1,0 +1,67 @@
+import BraidCore
+import Foundation
+import Plot
+
+/// The safety plan: read first (it is used in a crisis), then edited in place, one item per line.
+enum SafetyPlanView {
+    /// The plan's filled sections as lists; the pre-filled crisis lines show even before anyone edits it.
+    static func sections(_ plan: SafetyPlan) -> Node<HTML.BodyContext> {
+        .div(
+            .class("safety-plan"),
+            .forEach(SafetyPlan.Section.allCases.filter { !plan.items($0).isEmpty }) { section in
+                .section(
+                    .h3(.text(section.title)),
+                    .ul(.forEach(plan.items(section)) { .li(.text($0)) }))
+            })
+    }
+
+    static func render(
+        title: String, stored: StoredSafetyPlan?, action: String, values: [String: String]?, errors: [String: String],
+        notice: String? = nil, banner: Node<HTML.BodyContext> = .empty, back: (href: String, label: String), csrfToken: String,
+        crisis: CrisisResources, timeZone: TimeZone
+    ) -> String {
+        let plan = stored?.plan ?? .starter
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
+            banner,
+            .p(
+                .class("meta"),
+                .text(
+                    stored.map {
+                        "Version \($0.version), saved \(ClinicianViews.alertTime($0.savedAt, timeZone)). Earlier versions are kept."
+                    } ?? "Not written yet. Make it together with your care team; it takes about 20 minutes.")),
+            sections(plan),
+            .if(
+                !errors.isEmpty,
+                .p(
+                    .class("error"), .attribute(named: "role", value: "alert"),
+                    .text("The plan was not saved: see below."))),
+            .h2(.text(stored == nil ? "Write the plan" : "Update the plan")),
+            .form(
+                .action(action), .method(.post), SignedInViews.csrf(csrfToken),
+                .p(.class("meta"), .text("One item per line.")),
+                .forEach(SafetyPlan.Section.allCases) { section in
+                    .div(
+                        .label(.for(section.rawValue), .text(section.title)),
+                        ClinicianViews.fieldError(errors, section.rawValue),
+                        .textarea(
+                            .name(section.rawValue), .id(section.rawValue),
+                            .attribute(named: "rows", value: "3"),
+                            .text(values?[section.rawValue] ?? plan.items(section).joined(separator: "\n"))))
+                },
+                .p(.button(.type(.submit), .text("Save safety plan")))),
+            .p(.a(.href(back.href), .text(back.label))),
+            SignedInViews.signOut(csrfToken)
+        )
+        return Layout.page(title: "Safety plan", crisis: crisis, content)
+    }
+
+    /// The form's texts by section.
+    static func texts(_ form: [String: String]) -> [SafetyPlan.Section: String] {
+        Dictionary(
+            uniqueKeysWithValues: SafetyPlan.Section.allCases.compactMap { section in
+                form[section.rawValue].map { (section, $0) }
+            })
+    }
+}

@@ -1,0 +1,205 @@
+import BraidCore
+import Foundation
+
+/// A client's recent days as the pages show them: the timeline chart (mood, craving, use days, crash windows),
+/// the sleep chart and the use calendar. The client's "My pattern" page shows 90 days; the clinician's chart
+/// 30, 90 or 365. Built from values only (no request, no database), so it is tested directly.
+struct TimelineModel: Sendable {
+    /// The spans the clinician's chart offers.
+    static let spans = [30, 90, 365]
+
+    let days: Int
+    /// Whose days these are, for titles: "Your" or "Alex M.'s".
+    let subject: String
+    let start: CalendarDate
+    let checkIns: [CheckInDay]
+    let screens: [UrineScreen]
+    let analysis: CheckInAnalysis
+    let healthySleep: ClosedRange<Double>
+
+    init(
+        days: Int, subject: String = "Your", checkIns: [StoredCheckIn], screens: [UrineScreen],
+        analysis: CheckInAnalysis, today: CalendarDate,
+        healthySleep: ClosedRange<Double> = AnalysisConfiguration.default.healthySleepHours
+    ) {
+        let first = today.adding(days: -(days - 1))
+        let byDate = Dictionary(checkIns.map { ($0.date, $0.values.day(on: $0.date)) }) { _, later in later }
+        self.days = days
+        self.subject = subject
+        start = first
+        self.checkIns = (0..<days).map {
+            byDate[first.adding(days: $0)] ?? CheckInDay(date: first.adding(days: $0))
+        }
+        self.screens = screens.filter { $0.date >= first && $0.date <= today }
+        self.analysis = analysis
+        self.healthySleep = healthySleep
+    }
+
+    var end: CalendarDate { start.adding(days: days - 1) }
+
+    /// Days where the fitted crash pulls mood down by at least one point (shaded on the chart).
+    var crashWindows: [ClosedRange<Int>] {
+        guard let parameters = analysis.model.parameters, parameters.crashDepth > 0 else { return [] }
+        let load = CycleModel.crashLoad(use: checkIns.map { $0.used == true }, halfLife: parameters.crashHalfLifeDays)
+        var windows: [ClosedRange<Int>] = []
+        var open: Int?
+        for (index, value) in load.enumerated() {
+            let deep = parameters.crashDepth * value >= 1
+            if deep, open == nil { open = index }
+            if !deep, let begin = open {
+                windows.append(begin...(index - 1))
+                open = nil
+            }
+        }
+        if let begin = open { windows.append(begin...(load.count - 1)) }
+        return windows
+    }
+
+    /// Date ticks: weekly for a month, monthly for a quarter, quarterly for a year.
+    private var xTicks: [SVGChart.Tick] {
+        let step = days <= 31 ? 7 : days <= 120 ? 30 : 91
+        return stride(from: 0, to: days, by: step).map {
+            .init(value: Double($0), label: start.adding(days: $0).description)
+        }
+    }
+
+    /// Mood and craving lines (gaps where unrated), use days as bars, crash windows shaded.
+    var chart: SVGChart {
+        let latest = checkIns.last { $0.mood != nil }
+        var chart = SVGChart(
+            title: "\(subject) last \(days) days: mood, craving and use",
+            summary: "Mood and craving from 0 to 10 for each day from \(start) to \(end); "
+                + "\(plural(checkIns.filter { $0.used == true }.count, "use day")) marked; "
+                + "\(plural(crashWindows.count, "crash window")) shaded."
+                + (latest.map { " Latest mood \($0.mood!) on \($0.date)." } ?? " No mood ratings in this period."),
+            x: 0...Double(days), y: 0...10)
+        chart.yTicks = [0, 5, 10].map { .init(value: Double($0), label: String($0)) }
+        chart.xTicks = xTicks
+        chart.bands = crashWindows.map {
+            .init(
+                axis: .x, range: Double($0.lowerBound)...Double($0.upperBound + 1), color: "#b3261e",
+                label: "Crash window")
+        }
+        chart.bars = checkIns.enumerated().compactMap { index, day in
+            day.used == true ? .init(x: Double(index), width: 1, height: 0.8, color: "#b3261e") : nil
+        }
+        chart.legendExtras = [("Use day", "#b3261e")]
+        chart.lines = [
+            .init(
+                label: "Mood",
+                points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.mood.map(Double.init)) },
+                color: "#0b57d0"),
+            .init(
+                label: "Craving",
+                points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.craving.map(Double.init)) },
+                color: "#b06000", dashed: true),
+        ]
+        return chart
+    }
+
+    /// Hours of sleep per night, with the healthy 7–9 hours shaded: sleep is often the first thing to settle.
+    var sleepChart: SVGChart {
+        let rated = checkIns.compactMap(\.sleepHours)
+        let mean = rated.isEmpty ? nil : rated.reduce(0, +) / Double(rated.count)
+        var chart = SVGChart(
+            title: "\(subject) sleep, last \(days) days",
+            summary: "Hours of sleep each night from \(start) to \(end), "
+                + "\(format(healthySleep.lowerBound))–\(format(healthySleep.upperBound)) hours shaded as healthy; "
+                + (mean.map { "average \(format(($0 * 10).rounded() / 10)) hours on \(plural(rated.count, "night"))." }
+                    ?? "no sleep recorded in this period."),
+            x: 0...Double(days), y: 0...14)
+        chart.height = 180
+        chart.yTicks = [0, 7, 14].map { .init(value: Double($0), label: "\($0) h") }
+        chart.xTicks = xTicks
+        chart.bands = [.init(axis: .y, range: healthySleep, color: "#188038", label: "Healthy sleep")]
+        chart.lines = [
+            .init(
+                label: "Sleep (hours)",
+                points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.sleepHours) },
+                color: "#5b3f9e")
+        ]
+        return chart
+    }
+
+    /// One cell of the use calendar.
+    struct CalendarCell: Sendable, Hashable {
+        enum Status: String, Sendable, Hashable, CaseIterable {
+            case used
+            case notUsed = "not used"
+            case possibleUse = "possible use"
+            case negativeScreen = "negative screen"
+            case unknown = "no answer"
+
+            var symbol: String {
+                switch self {
+                case .used: "U"
+                case .notUsed: "·"
+                case .possibleUse: "P"
+                case .negativeScreen: "−"
+                case .unknown: "?"
+                }
+            }
+        }
+
+        let date: CalendarDate
+        let status: Status
+    }
+
+    /// One month of the use calendar: weeks Monday to Sunday; `nil` pads days outside the month or the period.
+    struct CalendarMonth: Sendable, Hashable {
+        let title: String
+        let weeks: [[CalendarCell?]]
+    }
+
+    /// The use calendar (Timeline Followback), a grid per month: reported use, no use, possible use (a positive
+    /// urine screen within the next 3 days of an unreported day), a negative screen, or no answer.
+    var calendarMonths: [CalendarMonth] {
+        let calendar = UseCalendar(series: CheckInSeries(days: checkIns, through: end), screens: screens)
+        let negative = Set(screens.filter { !$0.positive }.map(\.date))
+        let cells = checkIns.enumerated().map { index, day -> CalendarCell in
+            let status: CalendarCell.Status =
+                switch calendar.statuses[index] {
+                case .used: .used
+                case .possibleUse: .possibleUse
+                case _ where negative.contains(day.date): .negativeScreen
+                case .notUsed: .notUsed
+                case .unknown: .unknown
+                }
+            return CalendarCell(date: day.date, status: status)
+        }
+        var months: [CalendarMonth] = []
+        var index = 0
+        while index < cells.count {
+            let (year, month, _) = cells[index].date.components
+            var monthCells: [CalendarCell] = []
+            while index < cells.count, cells[index].date.components.month == month {
+                monthCells.append(cells[index])
+                index += 1
+            }
+            var weeks: [[CalendarCell?]] = []
+            var week: [CalendarCell?] = Array(repeating: nil, count: monthCells[0].date.isoWeekday - 1)
+            for cell in monthCells {
+                week.append(cell)
+                if week.count == 7 {
+                    weeks.append(week)
+                    week = []
+                }
+            }
+            if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
+            months.append(CalendarMonth(title: "\(Self.monthNames[month - 1]) \(year)", weeks: weeks))
+        }
+        return months
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+}
+
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+/// A number for people: whole numbers without a decimal, others with one.
+func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+}

@@ -1,0 +1,57 @@
+import BraidCore
+import Plot
+
+/// Pieces every page with a client's days shares: a chart as a captioned figure, and the use calendar.
+enum TimelineView {
+    /// An SVG chart in a figure whose caption repeats the chart's description for sighted readers.
+    static func figure(_ chart: SVGChart, id: String) -> Node<HTML.BodyContext> {
+        .element(
+            named: "figure",
+            nodes: [
+                .raw(chart.render(id: id)),
+                .element(named: "figcaption", text: chart.summary),
+            ])
+    }
+
+    /// The use calendar, one month grid after another, with a key.
+    static func calendar(_ model: TimelineModel) -> Node<HTML.BodyContext> {
+        typealias Status = TimelineModel.CalendarCell.Status
+        return .div(
+            .class("calendars"),
+            .p(
+                .class("key"),
+                .text(Status.allCases.map { "\($0.symbol) = \($0.rawValue)" }.joined(separator: " · "))),
+            .forEach(model.calendarMonths) { month in
+                .table(
+                    .class("calendar"),
+                    .caption(.text(month.title)),
+                    .thead(
+                        .tr(
+                            .forEach(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) {
+                                .th(.attribute(named: "scope", value: "col"), .text($0))
+                            })),
+                    .tbody(
+                        .forEach(month.weeks) { week in
+                            .tr(
+                                .forEach(week) { cell in
+                                    .td(
+                                        .unwrap(cell) { cell in
+                                            .group(
+                                                .attribute(
+                                                    named: "class",
+                                                    value: cell.status.rawValue.replacingOccurrences(of: " ", with: "-")),
+                                                .span(
+                                                    .class("day"),
+                                                    .text(String(cell.date.components.day))),
+                                                .span(
+                                                    .attribute(named: "aria-label", value: cell.status.rawValue),
+                                                    .attribute(named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
+                                                    .text(cell.status.symbol)))
+                                        })
+                                })
+                        })
+                )
+            }
+        )
+    }
+}
