@@ -48,13 +48,23 @@ def test_client_checks_in_on_a_phone(server, browser):
     wait_for(browser, EC.url_contains("saved=1"))
     assert "Saved. Thank you for checking in." in browser.page_source
     shot(browser, "2-client-saved")
-    # ... and sees it on the chart of their pattern.
+    # ... and sees it on the chart of their pattern, with sleep and the month-grid use calendar.
     browser.find_element(By.LINK_TEXT, "See my pattern").click()
     wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart[role='img']")))
-    caption = browser.find_element(By.TAG_NAME, "figcaption").text
-    assert "Latest mood 6 on " in caption
+    captions = [c.text for c in browser.find_elements(By.TAG_NAME, "figcaption")]
+    assert "Latest mood 6 on " in captions[0]
+    assert any("hours of sleep" in c.lower() for c in captions)
+    assert browser.find_elements(By.CSS_SELECTOR, "table.calendar caption")
     shot(browser, "2b-client-pattern")
     # The page fits the phone: no horizontal scrolling.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
+    # How the cycle works: the four parts and the chart with their own curve beside the simulated one.
+    browser.find_element(By.LINK_TEXT, "How the cycle works").click()
+    wait_for(browser, EC.title_contains("How the cycle works"))
+    headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "main h2")]
+    assert headings[:4] == ["Surge", "Crash", "Chase", "Deepening"]
+    assert "Typical crash (simulated)" in browser.page_source
+    shot(browser, "2c-client-cycle")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
 
 
@@ -67,10 +77,11 @@ def test_client_safety_yes_shows_crisis_resources(server, browser):
     assert "Call 988 now" in page
     assert "your care team has been alerted" in page
     assert browser.find_element(By.CSS_SELECTOR, ".crisis-urgent").is_displayed()
+    assert "Your safety plan" in page
     shot(browser, "3-client-crisis")
 
 
-def test_clinician_sees_alert_first_and_acknowledges(server, browser):
+def test_clinician_sees_alert_first_opens_chart_and_acknowledges(server, browser):
     sign_in(browser, server, *CLINICIAN)
     assert browser.current_url.endswith("/caseload")
     alerts = browser.find_elements(By.CSS_SELECTOR, "div.alert")
@@ -81,13 +92,35 @@ def test_clinician_sees_alert_first_and_acknowledges(server, browser):
     mine = [a for a in alerts if "Alex M." in a.text and "thoughts of being better off dead" in a.text]
     assert mine, "the new check-in alert for Alex M. is listed"
     shot(browser, "4-clinician-caseload")
-    before = len(alerts)
-    mine[0].find_element(By.TAG_NAME, "textarea").send_keys("Called Alex; safe with family tonight; plan reviewed.")
-    mine[0].find_element(By.TAG_NAME, "button").click()
-    wait_for(browser, EC.staleness_of(mine[0]))
-    assert browser.current_url.endswith("/caseload")
+    # Open the chart from the alert.
+    mine[0].find_element(By.LINK_TEXT, "Alex M.").click()
+    wait_for(browser, EC.title_contains("Alex M."))
+    assert "/clients/" in browser.current_url
+    assert browser.find_element(By.CSS_SELECTOR, "main h1").text == "Alex M."
+    assert "last 90 days: mood, craving and use" in browser.page_source
+    shot(browser, "5-clinician-chart")
+    browser.find_element(By.LINK_TEXT, "365 days").click()
+    wait_for(browser, EC.url_contains("days=365"))
+    assert "last 365 days" in browser.page_source
+    # Alex's alerts head the chart as cards; other clients' are listed by name.
+    cards = browser.find_elements(By.CSS_SELECTOR, "div.alert")
+    assert cards and all("Alex M." in card.text for card in cards)
+    before = len(cards)
+    # Acknowledge the alert on the chart with a note; the page comes back to the chart without it.
+    alert = [a for a in cards if "thoughts of being better off dead" in a.text][0]
+    alert.find_element(By.TAG_NAME, "textarea").send_keys("Called Alex; safe with family tonight; plan reviewed.")
+    alert.find_element(By.TAG_NAME, "button").click()
+    wait_for(browser, EC.staleness_of(alert))
+    assert "/clients/" in browser.current_url and "days=365" in browser.current_url
     assert len(browser.find_elements(By.CSS_SELECTOR, "div.alert")) == before - 1
-    shot(browser, "5-clinician-acknowledged")
+    assert "Called Alex; safe with family tonight; plan reviewed." in browser.page_source
+    shot(browser, "6-clinician-acknowledged")
+    # Record a urine screen from the chart.
+    browser.find_element(By.CSS_SELECTOR, "form#screen input[value='negative']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Record screen']").click()
+    wait_for(browser, EC.url_contains("saved=screen"))
+    assert "Urine screen saved." in browser.page_source
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
 
 
 def test_public_self_check(server, browser):
@@ -103,11 +136,54 @@ def test_public_self_check(server, browser):
     choose(browser, "lowsAfterUse", "yes")
     choose(browser, "phq2_1", "2")
     choose(browser, "phq2_2", "1")
-    shot(browser, "6-self-check")
+    shot(browser, "7-self-check")
     browser.find_element(By.XPATH, "//button[normalize-space()='See what this suggests']").click()
     wait_for(browser, EC.title_contains("What your answers suggest"))
     page = browser.page_source
     assert "What your answers suggest" in page
     assert "What to do next" in page
     assert browser.get_cookies() == []
-    shot(browser, "7-self-check-result")
+    shot(browser, "8-self-check-result")
+
+
+def test_clinician_chart_on_a_desktop(server, desktop):
+    sign_in(desktop, server, *CLINICIAN)
+    # The least urgent client (last row) for the picture; the chart's own alerts would fill the top.
+    desktop.find_elements(By.CSS_SELECTOR, "table.caseload tbody th a")[-1].click()
+    wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert desktop.execute_script("return document.documentElement.scrollWidth") <= 1280
+    shot(desktop, "9-desktop-clinician-chart")
+
+
+PAGES = {
+    "public": ["/", "/self-check", "/login"],
+    "client": ["/today", "/pattern", "/cycle", "/safety-plan"],
+    "clinician": ["/caseload"],
+}
+
+
+def test_every_page_passes_an_axe_scan(server, browser):
+    """WCAG 2.1 A/AA rules of axe-core, in the real browser, on every kind of page."""
+    from axe_selenium_python import Axe
+
+    def scan(path):
+        browser.get(server + path)
+        axe = Axe(browser)
+        axe.inject()
+        results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+        problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                    for v in results["violations"]]
+        assert not problems, f"{path}: " + "; ".join(problems)
+
+    browser.delete_all_cookies()
+    for path in PAGES["public"]:
+        scan(path)
+    sign_in(browser, server, *CLIENT)
+    for path in PAGES["client"]:
+        scan(path)
+    sign_in(browser, server, *CLINICIAN)
+    scan("/caseload")
+    chart = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").get_attribute("href")
+    for path in ["", "?days=30", "/assessments/new?instrument=phq9", "/assessments/new?instrument=cssrs",
+                 "/ordering", "/safety-plan"]:
+        scan(chart.replace(server, "") + path)

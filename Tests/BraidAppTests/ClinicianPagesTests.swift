@@ -1,6 +1,7 @@
 import BraidCore
 import BraidStore
 import Foundation
+import Plot
 import Testing
 import VaporTesting
 
@@ -76,13 +77,48 @@ struct ClinicianPagesTests {
         }
     }
 
+    @Test("on a client's page that client's alerts are cards; the others are listed by client, none hidden")
+    func alertFocus() {
+        func item(_ client: ClientID, _ name: String, _ severity: AlertSeverity) -> OpenAlertItem {
+            OpenAlertItem(
+                alert: SafetyAlert(
+                    id: .random(), clientID: client, source: .checkIn, sourceID: UUID(), severity: severity,
+                    summary: "summary of \(name)", openedAt: Fixture.now, acknowledgedAt: nil, acknowledgedBy: nil,
+                    acknowledgementNote: nil),
+                clientID: client, clientName: name)
+        }
+        let alex = ClientID.random()
+        let blair = ClientID.random()
+        let items = [item(blair, "Blair", .emergency), item(alex, "Alex", .urgent), item(blair, "Blair", .urgent)]
+        func render(_ focus: ClientID?) -> String {
+            HTML(
+                .body(
+                    ClinicianViews.openAlerts(
+                        items, focus: focus, returnTo: "/caseload", csrfToken: "t",
+                        timeZone: TimeZone(identifier: "UTC")!))
+            ).render()
+        }
+        let focused = render(alex)
+        #expect(focused.components(separatedBy: "<div class=\"alert").count == 2)
+        #expect(focused.contains("summary of Alex") && !focused.contains("summary of Blair"))
+        #expect(focused.contains(">Blair</a> (2, emergency)"))
+        let all = render(nil)
+        #expect(all.components(separatedBy: "<div class=\"alert").count == 4)
+        #expect(all.contains("EMERGENCY: ") && !all.contains("Other open alerts"))
+        #expect(render(nil).isEmpty == false)
+        #expect(
+            HTML(.body(ClinicianViews.openAlerts([], returnTo: "/", csrfToken: "t", timeZone: .current))).render()
+                == "<!DOCTYPE html><html><body></body></html>")
+    }
+
     static let today = CalendarDate(iso: "2026-06-15")!
 
     static func chartModel(
         assessments: [AssessmentContent], scoring: ScoringConfiguration = .default, analysis: CheckInAnalysis? = nil
     ) -> ClientChartModel {
         let client = ClientProfile(
-            id: .random(), programID: .random(), userID: .random(), displayName: "Alex M.", careTeam: [], dataVersion: 1,
+            id: .random(), programID: .random(), userID: .random(), displayName: "Alex M.", careTeam: [],
+            dataVersion: 1,
             createdAt: Fixture.now)
         let stored = assessments.enumerated().map { index, content in
             StoredAssessment(
@@ -173,5 +209,19 @@ struct CycleExplainerTests {
         #expect(explainer.chart.lines.map(\.label) == ["Typical crash (simulated)", "You"])
         #expect(explainer.parts.map(\.name) == ["Surge", "Crash", "Chase", "Deepening"])
         #expect(explainer.parts[1].yours?.hasPrefix("The day after using, your mood drops about") == true)
+    }
+}
+
+@Suite("Evidence in words")
+struct EvidenceWordsTests {
+    @Test(
+        "camel-case evidence keys read as words",
+        arguments: [
+            ("currentAbstinenceDays", "current abstinence days"), ("maxPHQ9Last14Days", "max PHQ9 last 14 days"),
+            ("medianMoodLast7Rated", "median mood last 7 rated"), ("safetyYesDays", "safety yes days"),
+            ("daysSinceLast", "days since last"),
+        ])
+    func words(key: String, expected: String) {
+        #expect(ClinicianViews.words(key) == expected)
     }
 }

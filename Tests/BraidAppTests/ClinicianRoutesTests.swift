@@ -41,7 +41,9 @@ struct ClinicianRoutesTests {
             #expect(page.text.contains("crash-driven") && page.text.contains("Crash depth (c)"))
             #expect(page.text.contains("No ordering interview recorded yet."))
             let bad = try await c1.send(.GET, "clients/\(fixture.client1)?days=7")
-            #expect(bad.status == .badRequest && bad.text.contains("Days: ") && bad.text.contains("7' is not 30, 90 or 365."))
+            #expect(
+                bad.status == .badRequest && bad.text.contains("Days: ")
+                    && bad.text.contains("7' is not 30, 90 or 365."))
             let badSort = try await c1.send(.GET, "caseload?sort=shoe")
             #expect(badSort.status == .badRequest && badSort.text.contains("Sort: 'shoe' is not a column"))
             let sorted = try await c1.send(.GET, "caseload?sort=name")
@@ -52,7 +54,9 @@ struct ClinicianRoutesTests {
             #expect((try await c2.send(.GET, "clients/\(fixture.client3)")).status == .notFound)
             let k1 = try await PageSession.signIn(app, email: "k1@test.example")
             #expect((try await k1.send(.GET, "clients/\(fixture.client1)")).headers.first(name: .location) == "/today")
-            let audit = try await app.repository.auditEvents(client: fixture.client1).filter { $0.action == "chart.read" }
+            let audit = try await app.repository.auditEvents(client: fixture.client1).filter {
+                $0.action == "chart.read"
+            }
             #expect(audit.count == 4 && audit.allSatisfy { $0.actorID == fixture.clinician1 })
         }
     }

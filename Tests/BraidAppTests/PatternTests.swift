@@ -79,7 +79,8 @@ struct PatternTests {
         let checkIns = Self.history()
         let analysis = CheckInAnalysis.analyze(CheckInSeries(days: checkIns.map { $0.values.day(on: $0.date) }))
         for days in TimelineModel.spans {
-            let model = TimelineModel(days: days, checkIns: checkIns, screens: [], analysis: analysis, today: Self.today)
+            let model = TimelineModel(
+                days: days, checkIns: checkIns, screens: [], analysis: analysis, today: Self.today)
             #expect(model.checkIns.count == days)
             #expect(model.end == Self.today)
             #expect(model.chart.xTicks.count == (days == 30 ? 5 : days == 90 ? 3 : 5))

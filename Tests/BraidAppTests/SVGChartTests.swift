@@ -82,7 +82,8 @@ struct SVGChartTests {
         var chart = Self.chart()
         chart.lines = [
             .init(
-                label: "PHQ-9", points: [.init(x: 0, y: 5, note: "2026-06-01: 5"), .init(x: 5, y: nil), .init(x: 10, y: 10)],
+                label: "PHQ-9",
+                points: [.init(x: 0, y: 5, note: "2026-06-01: 5"), .init(x: 5, y: nil), .init(x: 10, y: 10)],
                 color: "#000", markers: true)
         ]
         let svg = chart.render(id: "m")
@@ -92,5 +93,14 @@ struct SVGChartTests {
         #expect(svg.contains("<title>PHQ-9 10</title>"))
         chart.lines[0].markers = false
         #expect(!chart.render(id: "m").contains("<circle"))
+    }
+
+    @Test("an x label near the right edge ends at its tick; others centre on theirs")
+    func edgeLabels() {
+        var chart = Self.chart()
+        chart.xTicks = [.init(value: 5, label: "2026-06-01"), .init(value: 10, label: "2026-06-15")]
+        let svg = chart.render(id: "e")
+        #expect(svg.contains("x=\"130\" y=\"126\" text-anchor=\"middle\""))
+        #expect(svg.contains("x=\"230\" y=\"126\" text-anchor=\"end\""))
     }
 }

@@ -135,7 +135,8 @@ struct SignedInPagesTests {
             let session = try await PageSession.signIn(app, email: "c1@test.example")
             let page = try await session.send(.GET, "caseload")
             #expect(page.status == .ok)
-            let alertAt = try #require(page.text.range(of: "Safety alert: <a href=\"/clients/\(fixture.client2)\">k2</a>"))
+            let alertAt = try #require(
+                page.text.range(of: "Safety alert: <a href=\"/clients/\(fixture.client2)\">k2</a>"))
             let tableAt = try #require(page.text.range(of: "<table class=\"caseload\">"))
             #expect(alertAt.lowerBound < tableAt.lowerBound)
             let alert = try #require(try await app.repository.alerts(of: [fixture.client2], openOnly: true).first)

@@ -147,8 +147,10 @@ struct SVGChart: Sendable {
             + "y2=\"\(number(plot.y.upperBound))\"/>"
         for tick in xTicks {
             let position = scaleX(tick.value)
+            // A label that would run past the right edge ends at its tick instead of centring on it.
+            let anchor = position + Double(tick.label.count) * 3.3 > width ? "end" : "middle"
             svg +=
-                "<text x=\"\(number(position))\" y=\"\(number(plot.y.upperBound + 16))\" text-anchor=\"middle\" "
+                "<text x=\"\(number(position))\" y=\"\(number(plot.y.upperBound + 16))\" text-anchor=\"\(anchor)\" "
                 + "stroke=\"none\">\(escape(tick.label))</text>"
         }
         for tick in yTicks {

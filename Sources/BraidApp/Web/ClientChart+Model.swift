@@ -63,7 +63,8 @@ struct ClientChartModel: Sendable {
             .init(
                 label: name,
                 points: points.map {
-                    .init(x: Double(first.days(to: $0.date)) + 0.5, y: Double($0.total), note: "\($0.date): \($0.total)")
+                    .init(
+                        x: Double(first.days(to: $0.date)) + 0.5, y: Double($0.total), note: "\($0.date): \($0.total)")
                 },
                 color: "#202124", markers: true)
         ]
@@ -107,7 +108,10 @@ struct ClientChartModel: Sendable {
             ("Crash craving (k)", value(fit.crashCraving)),
             ("Rated days", "\(analysis.days.rated) of \(analysis.days.rated + analysis.days.missing)"),
             ("Use days (last 30)", String(analysis.use.useDaysLast30)),
-            ("Days abstinent (current / longest)", "\(analysis.use.currentAbstinenceDays) / \(analysis.use.longestAbstinenceDays)"),
+            (
+                "Days abstinent (current / longest)",
+                "\(analysis.use.currentAbstinenceDays) / \(analysis.use.longestAbstinenceDays)"
+            ),
             ("Percent days abstinent", analysis.use.percentDaysAbstinent.map { "\(Int($0.rounded())) %" } ?? "—"),
         ]
     }
@@ -124,7 +128,8 @@ struct ClientChartModel: Sendable {
             row("Baseline mood", progress.baselineMood), row("Use days", progress.useDays),
         ]
         if let phq9 = progress.phq9 {
-            rows.append(("PHQ-9", "\(phq9.first) (\(phq9.firstDate))", "\(phq9.latest) (\(phq9.latestDate))", phq9.shifted))
+            rows.append(
+                ("PHQ-9", "\(phq9.first) (\(phq9.firstDate))", "\(phq9.latest) (\(phq9.latestDate))", phq9.shifted))
         }
         return rows
     }

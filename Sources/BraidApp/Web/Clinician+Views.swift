@@ -59,15 +59,28 @@ enum ClinicianViews {
         return formatter.string(from: date)
     }
 
-    /// Every open alert on the caseload, each acknowledgeable with a note, shown at the top of every clinician page.
+    /// Every open alert on the caseload, at the top of every clinician page. On a client's pages that client's
+    /// alerts come first as cards, acknowledgeable with a note; the others are listed by client with links, so
+    /// none is hidden and the page stays short on a phone. On the caseload every alert is a card.
     static func openAlerts(
-        _ items: [OpenAlertItem], returnTo: String, csrfToken: String, timeZone: TimeZone
+        _ items: [OpenAlertItem], focus: ClientID? = nil, returnTo: String, csrfToken: String, timeZone: TimeZone
     ) -> Node<HTML.BodyContext> {
-        .if(
+        let cards = focus.map { id in items.filter { $0.clientID == id } } ?? items
+        let others = focus.map { id in items.filter { $0.clientID != id } } ?? []
+        var byClient: [(id: ClientID, name: String, count: Int, emergency: Bool)] = []
+        for item in others {
+            if let index = byClient.firstIndex(where: { $0.id == item.clientID }) {
+                byClient[index].count += 1
+                byClient[index].emergency = byClient[index].emergency || item.alert.severity == .emergency
+            } else {
+                byClient.append((item.clientID, item.clientName, 1, item.alert.severity == .emergency))
+            }
+        }
+        return .if(
             !items.isEmpty,
             .section(
                 .class("open-alerts"), .attribute(named: "aria-label", value: "Open safety alerts"),
-                .forEach(items) { item in
+                .forEach(cards) { item in
                     .div(
                         .class(item.alert.severity == .emergency ? "alert emergency" : "alert"),
                         .attribute(named: "role", value: "alert"),
@@ -87,7 +100,19 @@ enum ClinicianViews {
                                 .attribute(named: "maxlength", value: "2000")),
                             .button(.type(.submit), .text("Acknowledge")))
                     )
-                })
+                },
+                .if(
+                    !byClient.isEmpty,
+                    .p(
+                        .class("alert-others"),
+                        .strong(.text("Other open alerts: ")),
+                        .forEach(byClient.enumerated()) { index, entry in
+                            .group(
+                                .if(index > 0, .text(" · ")),
+                                .a(.href(WebSiteURL.chart(entry.id)), .text(entry.name)),
+                                .text(" (\(entry.count)\(entry.emergency ? ", emergency" : ""))"))
+                        }))
+            )
         )
     }
 
@@ -137,7 +162,7 @@ enum ClinicianViews {
             .p(.a(.href("\(WebSiteURL.caseload)?sort=urgency"), .text("Most urgent first"))),
             SignedInViews.signOut(csrfToken)
         )
-        return Layout.page(title: "Caseload", crisis: crisis, content)
+        return Layout.page(title: "Caseload", crisis: crisis, wide: true, content)
     }
 
     // MARK: - The client's chart
@@ -151,7 +176,7 @@ enum ClinicianViews {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(client.displayName)),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
-            openAlerts(alerts, returnTo: here, csrfToken: csrfToken, timeZone: timeZone),
+            openAlerts(alerts, focus: client.id, returnTo: here, csrfToken: csrfToken, timeZone: timeZone),
             .nav(
                 .class("tabs"), .attribute(named: "aria-label", value: "Timeline span"),
                 .forEach(TimelineModel.spans) { days in
@@ -161,8 +186,8 @@ enum ClinicianViews {
                         .text("\(days) days"))
                 }),
             .h2(.text("Timeline")),
-            TimelineView.figure(model.timeline.chart, id: "timeline"),
-            TimelineView.figure(model.timeline.sleepChart, id: "sleep"),
+            TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
+            TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),
             .h2(.text("Flags")),
             .if(
                 model.analysis.flags.isEmpty, .p(.text("No flags.")),
@@ -174,12 +199,11 @@ enum ClinicianViews {
                             .text(
                                 ": "
                                     + flag.evidence.sorted { $0.key < $1.key }.map {
-                                        "\($0.key) \(format(($0.value * 10).rounded() / 10))"
+                                        "\(words($0.key)) \(format(($0.value * 10).rounded() / 10))"
                                     }.joined(separator: ", ")))
                     })),
             .h2(.text("PHQ-9 and GAD-7 over time")),
-            measure(model, .phq9, "PHQ-9"),
-            measure(model, .gad7, "GAD-7"),
+            .div(.class("charts"), measure(model, .phq9, "PHQ-9"), measure(model, .gad7, "GAD-7")),
             .h2(.text("Which came first")),
             ordering(model),
             .h2(.text("Cycle model")),
@@ -227,7 +251,35 @@ enum ClinicianViews {
             .p(.a(.href(WebSiteURL.caseload), .text("Back to the caseload"))),
             SignedInViews.signOut(csrfToken)
         )
-        return Layout.page(title: client.displayName, crisis: crisis, content)
+        return Layout.page(title: client.displayName, crisis: crisis, wide: true, content)
+    }
+
+    /// An evidence key in words: `currentAbstinenceDays` → "current abstinence days", `maxPHQ9Last14Days` →
+    /// "max PHQ9 last 14 days".
+    static func words(_ key: String) -> String {
+        var result = ""
+        var previous: Character?
+        for character in key {
+            if let last = previous,
+                (character.isUppercase && (last.isLowercase || last.isNumber))
+                    || (character.isNumber && last.isLowercase)
+            {
+                result.append(" ")
+            }
+            result.append(character)
+            previous = character
+        }
+        return result.split(separator: " ").map { word in
+            word.count > 1 && word.dropFirst().allSatisfy { $0.isLowercase } ? word.lowercased() : String(word)
+        }.joined(separator: " ")
+    }
+
+    /// A wider drawing for the desktop chart page, so the text keeps its size when the figure fills the row.
+    static func widened(_ chart: SVGChart, height: Double) -> SVGChart {
+        var chart = chart
+        chart.width = 1100
+        chart.height = height
+        return chart
     }
 
     static func measure(_ model: ClientChartModel, _ id: Instrument.ID, _ name: String) -> Node<HTML.BodyContext> {
@@ -282,7 +334,8 @@ enum ClinicianViews {
                             case .ordering(_, let result):
                                 .tr(
                                     .td(.text(assessment.date.description)), .td(.text("Ordering interview")),
-                                    .td(.text("—")), .td(.text("\(result.pattern.rawValue), \(result.depressionType.rawValue)")),
+                                    .td(.text("—")),
+                                    .td(.text("\(result.pattern.rawValue), \(result.depressionType.rawValue)")),
                                     .td(.text(result.provisional ? "provisional" : "")))
                             }
                         })))
@@ -296,7 +349,8 @@ enum ClinicianViews {
                 .class("alert-history"),
                 .forEach(alerts.sorted { $0.openedAt > $1.openedAt }) { alert in
                     .li(
-                        .text("\(alertTime(alert.openedAt, timeZone)) · \(alert.severity.rawValue) · \(alert.summary) · "),
+                        .text(
+                            "\(alertTime(alert.openedAt, timeZone)) · \(alert.severity.rawValue) · \(alert.summary) · "),
                         .unwrap(
                             alert.acknowledgedAt,
                             { at in
@@ -341,7 +395,9 @@ enum ClinicianViews {
     ) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(title): \(client.displayName)")),
-            openAlerts(alerts, returnTo: WebSiteURL.chart(client.id), csrfToken: csrfToken, timeZone: timeZone),
+            openAlerts(
+                alerts, focus: client.id, returnTo: WebSiteURL.chart(client.id), csrfToken: csrfToken,
+                timeZone: timeZone),
             .if(
                 !errors.isEmpty,
                 .p(
@@ -362,7 +418,11 @@ enum ClinicianViews {
     ) -> String {
         let fields: Form = .group(
             .input(.type(.hidden), .name("instrument"), .value(instrument.id.rawValue)),
-            .p(.class("meta"), .text("\(instrument.timeframe.isEmpty ? "" : "Over the \(instrument.timeframe). ")\(instrument.instructions)")),
+            .p(
+                .class("meta"),
+                .text(
+                    "\(instrument.timeframe.isEmpty ? "" : "Over the \(instrument.timeframe). ")\(instrument.instructions)"
+                )),
             fieldError(errors, "date"),
             .label(.for("date"), .text("Date given")),
             .input(
@@ -387,7 +447,8 @@ enum ClinicianViews {
                             || item.position > instrument.requiredItemCount,
                         .label(
                             .class("choice"),
-                            .input(.type(.radio), .name(item.id), .value(""), .checked((values[item.id] ?? "").isEmpty)),
+                            .input(
+                                .type(.radio), .name(item.id), .value(""), .checked((values[item.id] ?? "").isEmpty)),
                             .text(item.askedWhen == nil ? "No answer" : "Not asked")))
                 )
             },

@@ -36,13 +36,17 @@ enum ClinicianController {
         }
         return
             alerts
-            .sorted { ($0.severity == .emergency ? 0 : 1, $0.openedAt) < ($1.severity == .emergency ? 0 : 1, $1.openedAt) }
+            .sorted {
+                ($0.severity == .emergency ? 0 : 1, $0.openedAt) < ($1.severity == .emergency ? 0 : 1, $1.openedAt)
+            }
             .map { OpenAlertItem(alert: $0, clientID: $0.clientID, clientName: names[$0.clientID] ?? "client") }
     }
 
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        guard let account = try await req.repository.user(actor.userID) else { throw Abort.redirect(to: WebSiteURL.login) }
+        guard let account = try await req.repository.user(actor.userID) else {
+            throw Abort.redirect(to: WebSiteURL.login)
+        }
         let sortText = req.query[String.self, at: "sort"] ?? CaseloadSort.urgency.rawValue
         guard let sort = CaseloadSort(rawValue: sortText) else {
             let allowed = CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")
@@ -211,12 +215,14 @@ enum ClinicianController {
         let stored = try await req.repository.safetyPlan(of: client.id)
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
         let banner = ClinicianViews.openAlerts(
-            try await openAlerts(req, for: actor), returnTo: WebSiteURL.chart(client.id), csrfToken: req.csrfToken,
+            try await openAlerts(req, for: actor), focus: client.id, returnTo: WebSiteURL.chart(client.id),
+            csrfToken: req.csrfToken,
             timeZone: req.braid.timeZone)
         return WebController.html(
             SafetyPlanView.render(
                 title: "Safety plan: \(client.displayName)", stored: stored, action: WebSiteURL.safetyPlan(client.id),
-                values: values, errors: errors, banner: banner, back: (WebSiteURL.chart(client.id), "Back to the chart"),
+                values: values, errors: errors, banner: banner,
+                back: (WebSiteURL.chart(client.id), "Back to the chart"),
                 csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID),
                 timeZone: req.braid.timeZone),
             status: status)
@@ -224,7 +230,8 @@ enum ClinicianController {
 
     static func safetyPlan(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        return try await safetyPlanPage(req, actor: actor, client: try await req.accessibleClient(by: actor), values: nil, errors: [:])
+        return try await safetyPlanPage(
+            req, actor: actor, client: try await req.accessibleClient(by: actor), values: nil, errors: [:])
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
@@ -239,7 +246,8 @@ enum ClinicianController {
                 req, actor: actor, client: client, values: form, errors: [error.field: error.message],
                 status: .unprocessableEntity)
         }
-        _ = try await req.repository.saveSafetyPlan(plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        _ = try await req.repository.saveSafetyPlan(
+            plan, for: client, by: actor, requestID: req.requestID, now: req.now)
         return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=safety-plan")
     }
 

@@ -27,7 +27,9 @@ enum ClinicianForms {
         if instrument.id == .phq9, let days = form["daysSinceLastUse"], !days.isEmpty {
             object["daysSinceLastUse"] = number(days)
         }
-        if instrument.id == .stimulantSUD { object["prescribedStimulant"] = .bool(form["prescribedStimulant"] == "true") }
+        if instrument.id == .stimulantSUD {
+            object["prescribedStimulant"] = .bool(form["prescribedStimulant"] == "true")
+        }
         return .object(object)
     }
 
@@ -65,7 +67,9 @@ enum ClinicianForms {
             let prefix = periodPrefix(row)
             var period: [String: JSONValue] = [:]
             if !text(prefix + "weeks").isEmpty { period["weeks"] = number(text(prefix + "weeks")) }
-            if !text(prefix + "lowMoodAtStart").isEmpty { period["lowMoodAtStart"] = flag(text(prefix + "lowMoodAtStart")) }
+            if !text(prefix + "lowMoodAtStart").isEmpty {
+                period["lowMoodAtStart"] = flag(text(prefix + "lowMoodAtStart"))
+            }
             if !text(prefix + "lowMoodPersistedWeeks").isEmpty {
                 period["lowMoodPersistedWeeks"] = number(text(prefix + "lowMoodPersistedWeeks"))
             }
@@ -76,7 +80,8 @@ enum ClinicianForms {
             }
         }
         if !periods.isEmpty { input["abstinencePeriods"] = .array(periods) }
-        for key in ["episodeBeganDuringAbstinence", "lowsMostlyAfterUse", "usesToLiftLowMood"] where !text(key).isEmpty {
+        for key in ["episodeBeganDuringAbstinence", "lowsMostlyAfterUse", "usesToLiftLowMood"] where !text(key).isEmpty
+        {
             input[key] = flag(text(key))
         }
         var object: [String: JSONValue] = ["instrument": .string("ordering"), "input": .object(input)]

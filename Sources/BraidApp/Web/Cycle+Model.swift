@@ -44,7 +44,9 @@ struct CycleExplainer: Sendable {
                     ?? "Yours is not shown yet: it needs at least 3 use days and 14 days without use with a mood rating."),
             x: 0...Double(Self.days), y: 0...10)
         chart.yTicks = [0, 5, 10].map { .init(value: Double($0), label: String($0)) }
-        chart.xTicks = stride(from: 0, to: Self.days, by: 5).map { .init(value: Double($0) + 0.5, label: "day \($0 + 1)") }
+        chart.xTicks = stride(from: 0, to: Self.days, by: 5).map {
+            .init(value: Double($0) + 0.5, label: "day \($0 + 1)")
+        }
         chart.bars = Self.use.enumerated().compactMap { index, used in
             used ? .init(x: Double(index), width: 1, height: 0.8, color: "#b3261e") : nil
         }
@@ -52,7 +54,9 @@ struct CycleExplainer: Sendable {
         func clipped(_ curve: [Double]) -> [SVGChart.Point] {
             curve.enumerated().map { .init(x: Double($0) + 0.5, y: min(max($1, 0), 10)) }
         }
-        chart.lines = [.init(label: "Typical crash (simulated)", points: clipped(typicalCurve), color: "#5f6368", dashed: true)]
+        chart.lines = [
+            .init(label: "Typical crash (simulated)", points: clipped(typicalCurve), color: "#5f6368", dashed: true)
+        ]
         if let ownCurve { chart.lines.append(.init(label: "You", points: clipped(ownCurve), color: "#0b57d0")) }
         return chart
     }
@@ -64,7 +68,11 @@ struct CycleExplainer: Sendable {
             (
                 "Surge",
                 "Cocaine floods the brain's reward system with dopamine: for a few hours mood and energy jump.",
-                own.map { $0.surge >= 0.5 ? "On use days your mood rated about \(format(rounded($0.surge))) points higher." : "Your check-ins show little lift on use days." }
+                own.map {
+                    $0.surge >= 0.5
+                        ? "On use days your mood rated about \(format(rounded($0.surge))) points higher."
+                        : "Your check-ins show little lift on use days."
+                }
             ),
             (
                 "Crash",
@@ -87,7 +95,8 @@ struct CycleExplainer: Sendable {
                 "When uses come closer together than the crash takes to lift, crashes stack up and the floor drops: "
                     + "mood between uses sinks below your usual.",
                 fit.deepening
-                    ? "Your crashes got deeper in the second half of your check-ins." : own.map { _ in "Your crashes have not been getting deeper." }
+                    ? "Your crashes got deeper in the second half of your check-ins."
+                    : own.map { _ in "Your crashes have not been getting deeper." }
             ),
         ]
     }

@@ -5,7 +5,8 @@ import Plot
 /// of every page, a main landmark and a footer that says what Braid is not.
 enum Layout {
     static func page(
-        title: String, crisis: CrisisResources, emphasizeCrisis: Bool = false, _ content: Node<HTML.BodyContext>
+        title: String, crisis: CrisisResources, emphasizeCrisis: Bool = false, wide: Bool = false,
+        _ content: Node<HTML.BodyContext>
     )
         -> String
     {
@@ -18,6 +19,7 @@ enum Layout {
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
+                .if(wide, .class("wide")),
                 .a(.class("skip"), .href("#main"), .text("Skip to content")),
                 .header(
                     .class("site"),

@@ -17,7 +17,8 @@ enum SafetyPlanView {
 
     static func render(
         title: String, stored: StoredSafetyPlan?, action: String, values: [String: String]?, errors: [String: String],
-        notice: String? = nil, banner: Node<HTML.BodyContext> = .empty, back: (href: String, label: String), csrfToken: String,
+        notice: String? = nil, banner: Node<HTML.BodyContext> = .empty, back: (href: String, label: String),
+        csrfToken: String,
         crisis: CrisisResources, timeZone: TimeZone
     ) -> String {
         let plan = stored?.plan ?? .starter

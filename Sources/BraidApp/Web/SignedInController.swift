@@ -182,7 +182,8 @@ enum SignedInController {
                     crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
                 status: .unprocessableEntity)
         }
-        _ = try await req.repository.saveSafetyPlan(plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        _ = try await req.repository.saveSafetyPlan(
+            plan, for: client, by: actor, requestID: req.requestID, now: req.now)
         return req.redirect(to: WebSiteURL.safetyPlan + "?saved=1")
     }
 }

@@ -25,7 +25,7 @@ enum SignedInViews {
                 .label(.for("email"), .text("Email")),
                 .input(
                     .type(.email), .name("email"), .id("email"), .value(email),
-                    .attribute(named: "autocomplete", value: "username")),
+                    .attribute(named: "autocomplete", value: "email")),
                 .label(.for("password"), .text("Password")),
                 .input(
                     .type(.password), .name("password"), .id("password"),

@@ -39,13 +39,15 @@ enum TimelineView {
                                             .group(
                                                 .attribute(
                                                     named: "class",
-                                                    value: cell.status.rawValue.replacingOccurrences(of: " ", with: "-")),
+                                                    value: cell.status.rawValue.replacingOccurrences(of: " ", with: "-")
+                                                ),
                                                 .span(
                                                     .class("day"),
                                                     .text(String(cell.date.components.day))),
                                                 .span(
                                                     .attribute(named: "aria-label", value: cell.status.rawValue),
-                                                    .attribute(named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
+                                                    .attribute(
+                                                        named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
                                                     .text(cell.status.symbol)))
                                         })
                                 })

@@ -53,7 +53,8 @@ public struct SafetyPlan: Sendable, Hashable {
 
     /// A plan read back from storage; unknown section ids are ignored.
     public init(stored: [String: [String]]) {
-        sections = Dictionary(uniqueKeysWithValues: stored.compactMap { key, items in Section(rawValue: key).map { ($0, items) } })
+        sections = Dictionary(
+            uniqueKeysWithValues: stored.compactMap { key, items in Section(rawValue: key).map { ($0, items) } })
     }
 
     /// Whether the plan has anything beyond the pre-filled crisis lines.
