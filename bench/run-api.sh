@@ -3,6 +3,7 @@
 # year of check-ins (simulated, imported with `braid import checkins`), loaded with wrk on loopback.
 #   POST /api/v1/me/checkins  (50 client tokens in turn)   target ≥ 2,000/s, p99 < 50 ms
 #   GET  /api/v1/clients      (the clinician's caseload)   target p50 < 50 ms
+# and, as the peer for check-ins, SQLite's own single-row transaction rate (bench/sqlite_peer.py).
 # Usage: bench/run-api.sh [seconds per run] [connections] [wrk threads]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +70,14 @@ echo "== POST /api/v1/me/checkins (${seconds}s, $connections connections)" >&2
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/checkins.lua" "http://127.0.0.1:$port" \
     | tee "$work/checkins.txt" >&2
 
+# The peer: SQLite's own single-row transaction rate on the same schema (server stopped first, so it has the
+# machine to itself as the server had it during its run).
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""
+echo "== SQLite peer: single-row transactions (${seconds}s)" >&2
+"$braid" migrate --db "$work/peer.sqlite" >/dev/null 2>&1
+python3 bench/sqlite_peer.py "$work/peer.sqlite" "$seconds" >"$work/peer.json"
+cat "$work/peer.json" >&2
+
 mkdir -p bench/results
 python3 - "$work" "$seconds" "$connections" <<'PY' | tee bench/results/api.json
 import json, re, sys
@@ -85,6 +94,10 @@ def parse(name):
         "p50ms": ms("50"), "p99ms": ms("99"),
         "non2xx": int(errors.group(1)) if errors else 0,
     }
+peer = json.load(open(f"{work}/peer.json"))
+checkins = parse("checkins")
 print(json.dumps({"seconds": seconds, "connections": connections, "caseload": parse("caseload"),
-                  "checkins": parse("checkins")}, indent=2))
+                  "checkins": checkins, "sqliteSingleRowTransactionsPerSecond": peer["transactionsPerSecond"],
+                  "checkinsAsFractionOfSQLite": round(checkins["requestsPerSecond"] / peer["transactionsPerSecond"], 3)},
+                 indent=2))
 PY

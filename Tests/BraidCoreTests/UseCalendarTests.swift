@@ -89,6 +89,24 @@ struct UseCalendarTests {
 
 @Suite("Calendar dates")
 struct CalendarDateTests {
+    @Test("days from 0001-01-01 to 9999-12-31 are written as zero-padded YYYY-MM-DD and parse back")
+    func description() {
+        let first = CalendarDate(year: 1, month: 1, day: 1)!
+        let last = CalendarDate(year: 9999, month: 12, day: 31)!
+        var mismatches = 0
+        // Every 37th day across the range (each month and weekday is hit), and every day of 1999–2001.
+        let sampled = Array(stride(from: first.dayNumber, through: last.dayNumber, by: 37))
+        let dense = Array(CalendarDate(year: 1999, month: 1, day: 1)!.dayNumber...CalendarDate(year: 2001, month: 12, day: 31)!.dayNumber)
+        for dayNumber in sampled + dense + [last.dayNumber] {
+            let date = CalendarDate(dayNumber: dayNumber)
+            let (year, month, day) = date.components
+            let expected = String(format: "%04d-%02d-%02d", year, month, day)
+            if date.description != expected || CalendarDate(iso: date.description) != date { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(first.description == "0001-01-01" && last.description == "9999-12-31")
+    }
+
     @Test("ISO parsing is strict and round-trips")
     func parsing() {
         #expect(CalendarDate(iso: "2024-02-29")?.description == "2024-02-29")

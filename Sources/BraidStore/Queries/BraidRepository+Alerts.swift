@@ -68,7 +68,7 @@ extension BraidRepository {
             .columns("id", "program_id", "actor_id", "role", "action", "client_id", "request_id", "at")
         for event in events {
             insert = insert.values(
-                SQLBind(UUID()), SQLBind(event.programID?.uuid), SQLBind(event.actorID?.uuid),
+                SQLBind(UUID.timeOrdered(at: event.at)), SQLBind(event.programID?.uuid), SQLBind(event.actorID?.uuid),
                 SQLBind(event.role?.rawValue), SQLBind(event.action), SQLBind(event.clientID?.uuid),
                 SQLBind(event.requestID), SQLBind(event.at))
         }

@@ -101,7 +101,8 @@ extension BraidRepository {
                 let next = (revision[day] ?? 0) + 1
                 revision[day] = next
                 let checkIn = StoredCheckIn(
-                    id: UUID(), clientID: item.client.id, date: item.date, values: item.values, revision: next,
+                    id: .timeOrdered(at: item.now), clientID: item.client.id, date: item.date, values: item.values,
+                    revision: next,
                     recordedAt: item.now, recordedBy: item.author.userID,
                     supersededAt: lastIndex[day] == index ? nil : supersededAt)
                 stored.append(checkIn)
