@@ -96,7 +96,9 @@ struct CalendarDateTests {
         var mismatches = 0
         // Every 37th day across the range (each month and weekday is hit), and every day of 1999–2001.
         let sampled = Array(stride(from: first.dayNumber, through: last.dayNumber, by: 37))
-        let dense = Array(CalendarDate(year: 1999, month: 1, day: 1)!.dayNumber...CalendarDate(year: 2001, month: 12, day: 31)!.dayNumber)
+        let dense = Array(
+            CalendarDate(year: 1999, month: 1, day: 1)!
+                .dayNumber...CalendarDate(year: 2001, month: 12, day: 31)!.dayNumber)
         for dayNumber in sampled + dense + [last.dayNumber] {
             let date = CalendarDate(dayNumber: dayNumber)
             let (year, month, day) = date.components
