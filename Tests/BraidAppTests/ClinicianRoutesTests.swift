@@ -86,7 +86,10 @@ struct ClinicianRoutesTests {
             let alert = try #require(try await app.repository.alerts(of: [fixture.client1], openOnly: true).first)
             // The alert heads the chart and the entry forms, acknowledgeable there with a return to the chart.
             let chart = try await c1.send(.GET, "clients/\(fixture.client1)?saved=alert")
-            #expect(chart.text.contains("Safety alert saved and sent to the care team."))
+            #expect(chart.text.contains("The answers raised a safety alert for the care team"))
+            #expect(
+                ClinicianController.notice("<script>") == nil
+                    && ClinicianController.notice("gad7") == "Generalized Anxiety Disorder-7 (GAD-7) saved.")
             #expect(chart.text.contains("Safety alert: <a href=\"/clients/\(fixture.client1)\">k1</a>"))
             let gad7 = try await c1.send(.GET, "clients/\(fixture.client1)/assessments/new?instrument=gad7")
             #expect(gad7.text.contains("note-\(alert.id)"))

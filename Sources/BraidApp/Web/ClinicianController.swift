@@ -101,20 +101,21 @@ enum ClinicianController {
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return WebController.html(
             ClinicianViews.chart(
-                model, alerts: try await openAlerts(req, for: actor), notice: notice.map(Self.notice),
+                model, alerts: try await openAlerts(req, for: actor), notice: notice.flatMap(Self.notice),
                 screenValues: screenValues, screenErrors: screenErrors, csrfToken: req.csrfToken,
                 crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
             status: status)
     }
 
-    /// The confirmation after a save, from a fixed list (never echoed from the query).
-    static func notice(_ saved: String) -> String {
-        if saved == "screen" { return "Urine screen saved." }
-        if saved == "ordering" { return "Ordering interview saved." }
-        if saved == "safety-plan" { return "Safety plan saved as a new version." }
-        if saved == "alert" { return "Safety alert saved and sent to the care team." }
-        if let id = Instrument.ID(rawValue: saved) { return "\(Instrument.definition(id).name) saved." }
-        return "Saved."
+    /// The confirmation after a save, from a fixed list (never echoed from the query; anything else shows none).
+    static func notice(_ saved: String) -> String? {
+        switch saved {
+        case "screen": return "Urine screen saved."
+        case "ordering": return "Ordering interview saved."
+        case "safety-plan": return "Safety plan saved as a new version."
+        case "alert": return "Saved. The answers raised a safety alert for the care team: it is shown above."
+        default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
+        }
     }
 
     static func instrument(_ text: String?) throws -> Instrument {

@@ -31,7 +31,7 @@ enum SafetyPlanView {
                 .text(
                     stored.map {
                         "Version \($0.version), saved \(ClinicianViews.alertTime($0.savedAt, timeZone)). Earlier versions are kept."
-                    } ?? "Not written yet. Make it together with your care team; it takes about 20 minutes.")),
+                    } ?? "Not written yet. The client and the care team make it together; it takes about 20 minutes.")),
             sections(plan),
             .if(
                 !errors.isEmpty,

@@ -56,6 +56,7 @@ enum Stylesheet {
         .safety-plan h3 { font-size: 16px; margin: 6px 0; }
         .cycle-part .yours { background: var(--wash); padding: 8px 12px; border-radius: 4px; }
         fieldset.item .choice { min-height: 40px; }
+        .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         body.wide main, body.wide footer { max-width: 1180px; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 0 24px; }
         .alert-others { border-left: 4px solid var(--alert); padding: 8px 12px; background: #fff8f7; }

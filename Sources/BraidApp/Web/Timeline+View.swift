@@ -44,11 +44,13 @@ enum TimelineView {
                                                 .span(
                                                     .class("day"),
                                                     .text(String(cell.date.components.day))),
+                                                .attribute(
+                                                    named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
+                                                // The symbol is for the eye; screen readers hear the status.
                                                 .span(
-                                                    .attribute(named: "aria-label", value: cell.status.rawValue),
-                                                    .attribute(
-                                                        named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
-                                                    .text(cell.status.symbol)))
+                                                    .attribute(named: "aria-hidden", value: "true"),
+                                                    .text(cell.status.symbol)),
+                                                .span(.class("sr"), .text(cell.status.rawValue)))
                                         })
                                 })
                         })
