@@ -27,6 +27,25 @@ struct CycleFitTests {
         #expect(!fit.deepening)
     }
 
+    @Test(
+        "exact recovery at the first, a middle and the last grid point, for grids that fill the passes unevenly",
+        arguments: [20, 21, 24, 25, 28])
+    func recoveryAcrossGrids(points: Int) throws {
+        var configuration = AnalysisConfiguration.default
+        configuration.halfLifeGridPoints = points
+        let fitter = CycleFitter(configuration: configuration)
+        let grid = configuration.halfLifeGrid
+        for index in [0, points / 2, points - 1] {
+            let truth = CycleParameters(
+                underlyingMood: 6, surge: 1, crashDepth: 2.5, crashHalfLifeDays: grid[index])
+            let use = Self.weeklyUse(count: 120, useWeeks: 12)
+            let fit = fitter.fit(use: use, mood: truth.expectedMood(use: use), craving: use.map { _ in nil })
+            #expect(fit.crashHalfLifeDays == grid[index], "grid of \(points), point \(index)")
+            #expect(abs(try #require(fit.crashDepth) - 2.5) < 1e-6)
+            #expect(abs(try #require(fit.underlyingMood) - 6) < 1e-6)
+        }
+    }
+
     @Test("the grid has at least 20 log-spaced points from 0.5 to 21 days")
     func grid() {
         let grid = AnalysisConfiguration.default.halfLifeGrid

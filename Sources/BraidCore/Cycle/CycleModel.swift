@@ -142,10 +142,10 @@ public struct CycleFit: Sendable, Hashable, Codable {
 /// Fits the cycle model by least squares over a grid of crash half-lives (CLINICAL.md §4).
 ///
 /// Linear in days per half-life, with work shared across the grid: per client the sums that do not depend on h
-/// (n, Σu, Σy, Σuy, Σy²) are taken once; one pass over the days carries the crash load for four half-lives at
-/// a time as independent recurrences in SIMD lanes, with its cross-products (four lanes keep the load and its
-/// four sums in SSE registers; eight spill); each half-life then costs one 3×3 Cholesky solve. See
-/// bench/README.md for the measured figures.
+/// (n, Σu, Σy, Σuy, Σy², for both halves of the days) are taken in one pass and the [1, u] block of the normal
+/// equations is factored once; one pass over the days carries the crash load for eight half-lives at a time as
+/// independent recurrences in SSE pairs, with its cross-products; each half-life then finishes the Cholesky
+/// solve with a few multiplies and one division. See bench/README.md for the measured figures.
 public struct CycleFitter: Sendable {
     public let configuration: AnalysisConfiguration
     private let halfLives: [Double]
@@ -186,24 +186,41 @@ public struct CycleFitter: Sendable {
             CycleFit(underlyingMood: Statistics.median(zip(use, mood).compactMap { $0 == 0 && !$1.isNaN ? $1 : nil }))
         }
         let all = 0..<use.count
-        guard isEstimable(use: use, mood: mood, in: all) else { return medianFit() }
+        let middle = use.count / 2
+        // Every sum that does not depend on the half-life, for both halves, in one pass.
+        let halves = Self.halfSums(use: use, mood: mood, craving: craving, middle: middle)
+        let base = halves.mood.0 + halves.mood.1
+        guard estimable(halves.counts.0 + halves.counts.1) else { return medianFit() }
         let moodRegression = Regression(use: use, outcome: mood)
-        let base = moodRegression.baseSums(in: all)
+        // The [1, u] block of the normal equations is the same for every half-life: factor it once.
+        guard let equations = NormalEquations(base) else { return medianFit() }
         var best: (halfLife: Double, solution: Solution)?
-        for (group, decays) in decayGroups.enumerated() {
-            let sums = moodRegression.crossSums(decays, in: all)
+        // Two groups of four half-lives per pass over the days (the last alone when the count is odd).
+        var groupSums: [CrossSums4] = []
+        groupSums.reserveCapacity(decayGroups.count)
+        var next = 0
+        while next < decayGroups.count {
+            if next + 1 < decayGroups.count {
+                let (a, b) = moodRegression.crossSums(decayGroups[next], decayGroups[next + 1])
+                groupSums.append(a)
+                groupSums.append(b)
+                next += 2
+            } else {
+                groupSums.append(moodRegression.crossSums(decayGroups[next], in: all))
+                next += 1
+            }
+        }
+        for (group, sums) in groupSums.enumerated() {
             for lane in 0..<4 where group * 4 + lane < halfLives.count {
                 // c ≥ 0: a negative crash coefficient is not a crash; that half-life is skipped (the no-crash
                 // refit below covers it).
-                guard let solution = Self.leastSquares(base, sums[lane], crash: true), solution.crashDepth >= 0,
+                guard let solution = equations.solve(sums[lane]), solution.crashDepth >= 0,
                     best.map({ solution.rss < $0.solution.rss }) ?? true
                 else { continue }
                 best = (halfLives[group * 4 + lane], solution)
             }
         }
-        guard let chosen = best?.solution ?? Self.leastSquares(base, CrossSums(), crash: false) else {
-            return medianFit()
-        }
+        let chosen = best?.solution ?? equations.solveWithoutCrash()
         var fit = CycleFit(
             underlyingMood: chosen.underlyingMood, surge: chosen.surge, crashDepth: chosen.crashDepth,
             crashHalfLifeDays: best?.halfLife, crashEstimable: true)
@@ -215,12 +232,10 @@ public struct CycleFitter: Sendable {
         guard let halfLife = best?.halfLife else { return fit }
         // Follow-up fits at the chosen half-life share one pass: lane 0 is mood on the first half of the days,
         // lane 1 mood on the second half (its load carried over from the first), lane 2 craving on all days.
-        let middle = use.count / 2
         let followUp = Self.followUpSums(
             decay: CycleModel.decay(halfLife: halfLife), use: use, mood: mood, craving: craving, middle: middle)
-        for (lane, range) in [(0, 0..<middle), (1, middle..<use.count)]
-        where isEstimable(use: use, mood: mood, in: range) {
-            let depth = Self.leastSquares(moodRegression.baseSums(in: range), followUp[lane], crash: true)
+        for lane in 0..<2 where estimable(lane == 0 ? halves.counts.0 : halves.counts.1) {
+            let depth = Self.leastSquares(lane == 0 ? halves.mood.0 : halves.mood.1, followUp[lane], crash: true)
                 .map { max($0.crashDepth, 0) }
             if lane == 0 { fit.crashDepthFirstHalf = depth } else { fit.crashDepthSecondHalf = depth }
         }
@@ -228,50 +243,104 @@ public struct CycleFitter: Sendable {
             fit.deepening = second - first >= configuration.deepeningIncrease
         }
         // Chase: craving = a + b·u + k·B at the mood's half-life; k is the craving rise per unit crash load.
-        let cravingBase = Regression(use: use, outcome: craving).baseSums(in: all)
-        if cravingBase.n >= Double(configuration.minRatedNonUseDaysForCrash),
-            let chase = Self.leastSquares(cravingBase, followUp[2], crash: true)
+        if halves.craving.n >= Double(configuration.minRatedNonUseDaysForCrash),
+            let chase = Self.leastSquares(halves.craving, followUp[2], crash: true)
         {
             fit.crashCraving = -chase.crashDepth
         }
         return fit
     }
 
-    /// Crash-load sums for one decay and up to four outcomes at once (lanes: mood on days before `middle`,
-    /// mood from `middle` on, craving, unused). A NaN lane value is a day that lane does not count.
-    static func followUpSums(decay: Double, use: [Double], mood: [Double], craving: [Double], middle: Int)
-        -> CrossSums4
-    {
-        let f = SIMD4<Double>(repeating: decay)
-        var load = SIMD4<Double>.zero
-        var previousUse = 0.0
-        var sb = SIMD4<Double>.zero
-        var sub = SIMD4<Double>.zero
-        var sbb = SIMD4<Double>.zero
-        var sby = SIMD4<Double>.zero
-        for t in use.indices {
-            load = f * load + SIMD4(repeating: previousUse)
-            previousUse = use[t]
-            let values = SIMD4(t < middle ? mood[t] : .nan, t < middle ? .nan : mood[t], craving[t], .nan)
-            let rated = values .== values
-            let weightedLoad = SIMD4<Double>.zero.replacing(with: load, where: rated)
-            sb += weightedLoad
-            sbb += weightedLoad * load
-            sby += SIMD4<Double>.zero.replacing(with: values, where: rated) * load
-            if previousUse != 0 { sub += weightedLoad }
+    /// Use days and rated non-use days: what decides whether crash terms can be estimated.
+    struct Counts {
+        var useDays = 0
+        var ratedNonUse = 0
+
+        static func + (a: Counts, b: Counts) -> Counts {
+            Counts(useDays: a.useDays + b.useDays, ratedNonUse: a.ratedNonUse + b.ratedNonUse)
         }
-        return CrossSums4(sb: sb, sub: sub, sbb: sbb, sby: sby)
     }
 
     /// Crash terms need enough use days and rated non-use days in the days considered.
-    private func isEstimable(use: [Double], mood: [Double], in range: Range<Int>) -> Bool {
-        var useDays = 0
-        var ratedNonUse = 0
-        for t in range {
-            if use[t] == 1 { useDays += 1 } else if !mood[t].isNaN { ratedNonUse += 1 }
+    private func estimable(_ counts: Counts) -> Bool {
+        counts.useDays >= configuration.minUseDaysForCrash
+            && counts.ratedNonUse >= configuration.minRatedNonUseDaysForCrash
+    }
+
+    /// The half-life-independent sums of mood for the days before `middle` and from it on, the estimability
+    /// counts of each half, and craving's sums over all days: one pass. Sums of the halves add up to the whole.
+    static func halfSums(use: [Double], mood: [Double], craving: [Double], middle: Int)
+        -> (mood: (BaseSums, BaseSums), counts: (Counts, Counts), craving: BaseSums)
+    {
+        use.withUnsafeBufferPointer { use in
+            mood.withUnsafeBufferPointer { mood in
+                craving.withUnsafeBufferPointer { craving in
+                    var cravingSums = BaseSums()
+                    func half(_ range: Range<Int>) -> (BaseSums, Counts) {
+                        var sums = BaseSums()
+                        var counts = Counts()
+                        for t in range {
+                            let u = use[t]
+                            if u == 1 { counts.useDays += 1 }
+                            let c = craving[t]
+                            if !c.isNaN { cravingSums.add(u, c) }
+                            let y = mood[t]
+                            guard !y.isNaN else { continue }
+                            if u != 1 { counts.ratedNonUse += 1 }
+                            sums.add(u, y)
+                        }
+                        return (sums, counts)
+                    }
+                    let first = half(0..<middle)
+                    let second = half(middle..<use.count)
+                    return ((first.0, second.0), (first.1, second.1), cravingSums)
+                }
+            }
         }
-        return useDays >= configuration.minUseDaysForCrash
-            && ratedNonUse >= configuration.minRatedNonUseDaysForCrash
+    }
+
+    /// Crash-load sums for one decay and up to four outcomes at once (lanes: mood on days before `middle`,
+    /// mood from `middle` on, craving, unused). A NaN value is a day that lane does not count. With one decay the
+    /// load is a single scalar chain; each half of the days accumulates (mood, craving) as one pair.
+    static func followUpSums(decay: Double, use: [Double], mood: [Double], craving: [Double], middle: Int)
+        -> CrossSums4
+    {
+        use.withUnsafeBufferPointer { use in
+            mood.withUnsafeBufferPointer { mood in
+                craving.withUnsafeBufferPointer { craving in
+                    var load = 0.0
+                    var previousUse = 0.0
+                    func pass(_ range: Range<Int>) -> (
+                        sb: SIMD2<Double>, sub: SIMD2<Double>, sbb: SIMD2<Double>, sby: SIMD2<Double>
+                    ) {
+                        var sb = SIMD2<Double>.zero
+                        var sub = SIMD2<Double>.zero
+                        var sbb = SIMD2<Double>.zero
+                        var sby = SIMD2<Double>.zero
+                        for t in range {
+                            load = previousUse == 0 ? decay * load : decay * load + previousUse
+                            previousUse = use[t]
+                            let values = SIMD2(mood[t], craving[t])
+                            let rated = values .== values
+                            let weighted = SIMD2<Double>.zero.replacing(with: SIMD2(repeating: load), where: rated)
+                            sb += weighted
+                            sbb += weighted * load
+                            sby += SIMD2<Double>.zero.replacing(with: values, where: rated) * load
+                            if previousUse != 0 { sub += weighted }
+                        }
+                        return (sb, sub, sbb, sby)
+                    }
+                    let first = pass(0..<middle)
+                    let second = pass(middle..<use.count)
+                    func lanes(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD4<Double> {
+                        SIMD4(a[0], b[0], a[1] + b[1], 0)
+                    }
+                    return CrossSums4(
+                        sb: lanes(first.sb, second.sb), sub: lanes(first.sub, second.sub),
+                        sbb: lanes(first.sbb, second.sbb), sby: lanes(first.sby, second.sby))
+                }
+            }
+        }
     }
 
     // MARK: Least squares
@@ -281,19 +350,81 @@ public struct CycleFitter: Sendable {
         let use: [Double]
         let outcome: [Double]
 
-        /// Sums over rated days in `range` that do not depend on the half-life.
-        func baseSums(in range: Range<Int>) -> BaseSums {
+        /// Crash-load sums over all rated days for eight decays at once (two groups of four): the day's loads,
+        /// tests and loop overhead are shared by twice the lanes. Four independent chains of SSE pairs.
+        func crossSums(_ first: SIMD4<Double>, _ second: SIMD4<Double>) -> (CrossSums4, CrossSums4) {
             use.withUnsafeBufferPointer { use in
                 outcome.withUnsafeBufferPointer { outcome in
-                    var sums = BaseSums()
-                    for t in range where !outcome[t].isNaN {
-                        sums.n += 1
-                        sums.su += use[t]
-                        sums.sy += outcome[t]
-                        sums.suy += use[t] * outcome[t]
-                        sums.syy += outcome[t] * outcome[t]
+                    let d0 = SIMD2(first[0], first[1])
+                    let d1 = SIMD2(first[2], first[3])
+                    let d2 = SIMD2(second[0], second[1])
+                    let d3 = SIMD2(second[2], second[3])
+                    var l0 = SIMD2<Double>.zero
+                    var l1 = SIMD2<Double>.zero
+                    var l2 = SIMD2<Double>.zero
+                    var l3 = SIMD2<Double>.zero
+                    var sb0 = SIMD2<Double>.zero
+                    var sb1 = SIMD2<Double>.zero
+                    var sb2 = SIMD2<Double>.zero
+                    var sb3 = SIMD2<Double>.zero
+                    var sbb0 = SIMD2<Double>.zero
+                    var sbb1 = SIMD2<Double>.zero
+                    var sbb2 = SIMD2<Double>.zero
+                    var sbb3 = SIMD2<Double>.zero
+                    var sby0 = SIMD2<Double>.zero
+                    var sby1 = SIMD2<Double>.zero
+                    var sby2 = SIMD2<Double>.zero
+                    var sby3 = SIMD2<Double>.zero
+                    // Sums on use days are rare: kept together so they need not hold registers.
+                    var sub = (SIMD2<Double>.zero, SIMD2<Double>.zero, SIMD2<Double>.zero, SIMD2<Double>.zero)
+                    var previousUse = 0.0
+                    for t in 0..<use.count {
+                        if previousUse == 0 {
+                            l0 = d0 * l0
+                            l1 = d1 * l1
+                            l2 = d2 * l2
+                            l3 = d3 * l3
+                        } else {
+                            let carried = SIMD2(repeating: previousUse)
+                            l0 = d0 * l0 + carried
+                            l1 = d1 * l1 + carried
+                            l2 = d2 * l2 + carried
+                            l3 = d3 * l3 + carried
+                        }
+                        previousUse = use[t]
+                        let value = outcome[t]
+                        guard !value.isNaN else { continue }
+                        let y = SIMD2(repeating: value)
+                        sb0 += l0
+                        sb1 += l1
+                        sb2 += l2
+                        sb3 += l3
+                        sbb0 += l0 * l0
+                        sbb1 += l1 * l1
+                        sbb2 += l2 * l2
+                        sbb3 += l3 * l3
+                        sby0 += y * l0
+                        sby1 += y * l1
+                        sby2 += y * l2
+                        sby3 += y * l3
+                        if previousUse != 0 {
+                            sub.0 += l0
+                            sub.1 += l1
+                            sub.2 += l2
+                            sub.3 += l3
+                        }
                     }
-                    return sums
+                    func joined(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD4<Double> {
+                        SIMD4(a[0], a[1], b[0], b[1])
+                    }
+                    return (
+                        CrossSums4(
+                            sb: joined(sb0, sb1), sub: joined(sub.0, sub.1), sbb: joined(sbb0, sbb1),
+                            sby: joined(sby0, sby1)),
+                        CrossSums4(
+                            sb: joined(sb2, sb3), sub: joined(sub.2, sub.3), sbb: joined(sbb2, sbb3),
+                            sby: joined(sby2, sby3))
+                    )
                 }
             }
         }
@@ -309,23 +440,52 @@ public struct CycleFitter: Sendable {
                         load = decay * load + SIMD4(repeating: previousUse)
                         previousUse = use[t]
                     }
-                    // Accumulators are locals, not struct fields, so they stay in registers.
-                    var sb = SIMD4<Double>.zero
-                    var sub = SIMD4<Double>.zero
-                    var sbb = SIMD4<Double>.zero
-                    var sby = SIMD4<Double>.zero
+                    // The four lanes as two SSE-sized pairs, and every accumulator a local: the loop then
+                    // stays in the 16 vector registers with no shuffles (SIMD4 arithmetic did not).
+                    let d0 = SIMD2(decay[0], decay[1])
+                    let d1 = SIMD2(decay[2], decay[3])
+                    var l0 = SIMD2(load[0], load[1])
+                    var l1 = SIMD2(load[2], load[3])
+                    var sb0 = SIMD2<Double>.zero
+                    var sb1 = SIMD2<Double>.zero
+                    var sub0 = SIMD2<Double>.zero
+                    var sub1 = SIMD2<Double>.zero
+                    var sbb0 = SIMD2<Double>.zero
+                    var sbb1 = SIMD2<Double>.zero
+                    var sby0 = SIMD2<Double>.zero
+                    var sby1 = SIMD2<Double>.zero
                     for t in range {
                         // Most days follow a day without use: the step is then a multiply only, which keeps
                         // the add off the loop-carried dependency chain.
-                        load = previousUse == 0 ? decay * load : decay * load + SIMD4(repeating: previousUse)
+                        if previousUse == 0 {
+                            l0 = d0 * l0
+                            l1 = d1 * l1
+                        } else {
+                            let carried = SIMD2(repeating: previousUse)
+                            l0 = d0 * l0 + carried
+                            l1 = d1 * l1 + carried
+                        }
                         previousUse = use[t]
                         let value = outcome[t]
                         guard !value.isNaN else { continue }
-                        sb += load
-                        sbb += load * load
-                        sby += value * load
-                        if previousUse != 0 { sub += load }
+                        let y = SIMD2(repeating: value)
+                        sb0 += l0
+                        sb1 += l1
+                        sbb0 += l0 * l0
+                        sbb1 += l1 * l1
+                        sby0 += y * l0
+                        sby1 += y * l1
+                        if previousUse != 0 {
+                            sub0 += l0
+                            sub1 += l1
+                        }
                     }
+                    func joined(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD4<Double> {
+                        SIMD4(a[0], a[1], b[0], b[1])
+                    }
+                    let (sb, sub, sbb, sby) = (
+                        joined(sb0, sb1), joined(sub0, sub1), joined(sbb0, sbb1), joined(sby0, sby1)
+                    )
                     return CrossSums4(sb: sb, sub: sub, sbb: sbb, sby: sby)
                 }
             }
@@ -334,6 +494,19 @@ public struct CycleFitter: Sendable {
 
     struct BaseSums {
         var n = 0.0, su = 0.0, sy = 0.0, suy = 0.0, syy = 0.0
+
+        /// Adds one rated day: use `u` (0 or 1) and outcome `y`.
+        mutating func add(_ u: Double, _ y: Double) {
+            n += 1
+            su += u
+            sy += y
+            suy += u * y
+            syy += y * y
+        }
+
+        static func + (a: BaseSums, b: BaseSums) -> BaseSums {
+            BaseSums(n: a.n + b.n, su: a.su + b.su, sy: a.sy + b.sy, suy: a.suy + b.suy, syy: a.syy + b.syy)
+        }
     }
 
     struct CrossSums {
@@ -360,31 +533,59 @@ public struct CycleFitter: Sendable {
     /// is false) gets an identity row and a zero right-hand side, so its coefficient is 0 and the others are
     /// the reduced model's. `nil` when the system is singular.
     static func leastSquares(_ base: BaseSums, _ cross: CrossSums, crash: Bool) -> Solution? {
-        guard base.n >= 2 else { return nil }
-        let surge = base.su > 0
-        let a11 = base.n
-        let (a12, a22, b2) = surge ? (base.su, base.su, base.suy) : (0, 1, 0)
-        let (a13, a23, a33, b3) =
-            crash ? (cross.sb, surge ? cross.sub : 0, cross.sbb, cross.sby) : (0, 0, 1, 0)
-        let b1 = base.sy
-        let tolerance = 1e-10
-        let l11 = a11.squareRoot()
-        let l21 = a12 / l11
-        let l31 = a13 / l11
-        let d22 = a22 - l21 * l21
-        guard d22 > tolerance * a22 else { return nil }
-        let l22 = d22.squareRoot()
-        let l32 = (a23 - l31 * l21) / l22
-        let d33 = a33 - l31 * l31 - l32 * l32
-        guard d33 > tolerance * a33 else { return nil }
-        let l33 = d33.squareRoot()
-        let z1 = b1 / l11
-        let z2 = (b2 - l21 * z1) / l22
-        let z3 = (b3 - l31 * z1 - l32 * z2) / l33
-        let x3 = z3 / l33
-        let x2 = (z2 - l32 * x3) / l22
-        let x1 = (z1 - l21 * x2 - l31 * x3) / l11
-        return Solution(
-            underlyingMood: x1, surge: surge ? x2 : nil, crashDepth: -x3, rss: base.syy - x1 * b1 - x2 * b2 - x3 * b3)
+        guard let equations = NormalEquations(base) else { return nil }
+        return crash ? equations.solve(cross) : equations.solveWithoutCrash()
+    }
+
+    /// The normal equations with the Cholesky factor of their [1, u] block, which does not depend on the crash
+    /// column: factored once per outcome, then each half-life costs a few multiplies and one division (the
+    /// last pivot enters squared, so it needs no square root).
+    struct NormalEquations {
+        static let tolerance = 1e-10
+        let base: BaseSums
+        let surge: Bool
+        let l21: Double, l22: Double, z1: Double, z2: Double, b2: Double
+        let inverseL11: Double, inverseL22: Double
+
+        init?(_ base: BaseSums) {
+            guard base.n >= 2 else { return nil }
+            self.base = base
+            surge = base.su > 0
+            let (a12, a22, b2) = surge ? (base.su, base.su, base.suy) : (0, 1, 0)
+            let l11 = base.n.squareRoot()
+            let l21 = a12 / l11
+            let d22 = a22 - l21 * l21
+            guard d22 > Self.tolerance * a22 else { return nil }
+            let l22 = d22.squareRoot()
+            self.l21 = l21
+            self.l22 = l22
+            self.b2 = b2
+            inverseL11 = 1 / l11
+            inverseL22 = 1 / l22
+            z1 = base.sy * inverseL11
+            z2 = (b2 - l21 * z1) * inverseL22
+        }
+
+        /// The full model with the crash column's sums; `nil` when that column is (nearly) dependent.
+        func solve(_ cross: CrossSums) -> Solution? {
+            let (a13, a23, a33, b3) = (cross.sb, surge ? cross.sub : 0, cross.sbb, cross.sby)
+            let l31 = a13 * inverseL11
+            let l32 = (a23 - l31 * l21) * inverseL22
+            let d33 = a33 - l31 * l31 - l32 * l32
+            guard d33 > Self.tolerance * a33 else { return nil }
+            let x3 = (b3 - l31 * z1 - l32 * z2) / d33
+            return solution(x3: x3, l31: l31, l32: l32, b3: b3)
+        }
+
+        /// The model without the crash term (c = 0).
+        func solveWithoutCrash() -> Solution { solution(x3: 0, l31: 0, l32: 0, b3: 0) }
+
+        private func solution(x3: Double, l31: Double, l32: Double, b3: Double) -> Solution {
+            let x2 = (z2 - l32 * x3) * inverseL22
+            let x1 = (z1 - l21 * x2 - l31 * x3) * inverseL11
+            return Solution(
+                underlyingMood: x1, surge: surge ? x2 : nil, crashDepth: -x3,
+                rss: base.syy - x1 * base.sy - x2 * b2 - x3 * b3)
+        }
     }
 }

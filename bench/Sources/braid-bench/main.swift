@@ -36,17 +36,25 @@ let simulateSeconds = seconds {
 let configuration = ClinicalConfiguration.default
 let fitter = CycleFitter(configuration: configuration.analysis)
 
-/// Runs `work` for every client on `threads` threads (contiguous chunks) and returns the wall time.
+/// Runs `work` for every client and returns the wall time: on one thread, or on all cores in blocks of 100
+/// clients that the cores take as they free up (fixed halves left one core waiting whenever the other was slowed
+/// by the machine; blocks keep both busy to the end).
 func timed<Result>(
     _ series: [CheckInSeries], threads: Int, _ work: @Sendable (CheckInSeries) -> Result
 ) -> (Double, [Result?]) {
     nonisolated(unsafe) var results = [Result?](repeating: nil, count: series.count)
+    let block = 100
     let elapsed = seconds {
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: threads) { chunk in
-                let range = (series.count * chunk / threads)..<(series.count * (chunk + 1) / threads)
-                for index in range { slots[index] = work(series[index]) }
+            if threads == 1 {
+                for index in series.indices { slots[index] = work(series[index]) }
+                return
+            }
+            DispatchQueue.concurrentPerform(iterations: (series.count + block - 1) / block) { chunk in
+                for index in (chunk * block)..<min((chunk + 1) * block, series.count) {
+                    slots[index] = work(series[index])
+                }
             }
         }
     }
