@@ -185,7 +185,6 @@ public struct CycleFitter: Sendable {
         func medianFit() -> CycleFit {
             CycleFit(underlyingMood: Statistics.median(zip(use, mood).compactMap { $0 == 0 && !$1.isNaN ? $1 : nil }))
         }
-        let all = 0..<use.count
         let middle = use.count / 2
         // Every sum that does not depend on the half-life, for both halves, in one pass.
         let halves = Self.halfSums(use: use, mood: mood, craving: craving, middle: middle)
@@ -195,20 +194,14 @@ public struct CycleFitter: Sendable {
         // The [1, u] block of the normal equations is the same for every half-life: factor it once.
         guard let equations = NormalEquations(base) else { return medianFit() }
         var best: (halfLife: Double, solution: Solution)?
-        // Two groups of four half-lives per pass over the days (the last alone when the count is odd).
+        // Two groups of four half-lives per pass over the days (an odd last group is paired with itself).
         var groupSums: [CrossSums4] = []
         groupSums.reserveCapacity(decayGroups.count)
-        var next = 0
-        while next < decayGroups.count {
-            if next + 1 < decayGroups.count {
-                let (a, b) = moodRegression.crossSums(decayGroups[next], decayGroups[next + 1])
-                groupSums.append(a)
-                groupSums.append(b)
-                next += 2
-            } else {
-                groupSums.append(moodRegression.crossSums(decayGroups[next], in: all))
-                next += 1
-            }
+        for next in stride(from: 0, to: decayGroups.count, by: 2) {
+            let pair = min(next + 1, decayGroups.count - 1)
+            let (a, b) = moodRegression.crossSums(decayGroups[next], decayGroups[pair])
+            groupSums.append(a)
+            if pair != next { groupSums.append(b) }
         }
         for (group, sums) in groupSums.enumerated() {
             for lane in 0..<4 where group * 4 + lane < halfLives.count {
@@ -425,68 +418,6 @@ public struct CycleFitter: Sendable {
                             sb: joined(sb2, sb3), sub: joined(sub.2, sub.3), sbb: joined(sbb2, sbb3),
                             sby: joined(sby2, sby3))
                     )
-                }
-            }
-        }
-
-        /// Crash-load sums over rated days in `range` for four decays at once. The load is built from the
-        /// first day of the series so that load carried into `range` counts.
-        func crossSums(_ decay: SIMD4<Double>, in range: Range<Int>) -> CrossSums4 {
-            use.withUnsafeBufferPointer { use in
-                outcome.withUnsafeBufferPointer { outcome in
-                    var load = SIMD4<Double>.zero
-                    var previousUse = 0.0
-                    for t in 0..<range.lowerBound {
-                        load = decay * load + SIMD4(repeating: previousUse)
-                        previousUse = use[t]
-                    }
-                    // The four lanes as two SSE-sized pairs, and every accumulator a local: the loop then
-                    // stays in the 16 vector registers with no shuffles (SIMD4 arithmetic did not).
-                    let d0 = SIMD2(decay[0], decay[1])
-                    let d1 = SIMD2(decay[2], decay[3])
-                    var l0 = SIMD2(load[0], load[1])
-                    var l1 = SIMD2(load[2], load[3])
-                    var sb0 = SIMD2<Double>.zero
-                    var sb1 = SIMD2<Double>.zero
-                    var sub0 = SIMD2<Double>.zero
-                    var sub1 = SIMD2<Double>.zero
-                    var sbb0 = SIMD2<Double>.zero
-                    var sbb1 = SIMD2<Double>.zero
-                    var sby0 = SIMD2<Double>.zero
-                    var sby1 = SIMD2<Double>.zero
-                    for t in range {
-                        // Most days follow a day without use: the step is then a multiply only, which keeps
-                        // the add off the loop-carried dependency chain.
-                        if previousUse == 0 {
-                            l0 = d0 * l0
-                            l1 = d1 * l1
-                        } else {
-                            let carried = SIMD2(repeating: previousUse)
-                            l0 = d0 * l0 + carried
-                            l1 = d1 * l1 + carried
-                        }
-                        previousUse = use[t]
-                        let value = outcome[t]
-                        guard !value.isNaN else { continue }
-                        let y = SIMD2(repeating: value)
-                        sb0 += l0
-                        sb1 += l1
-                        sbb0 += l0 * l0
-                        sbb1 += l1 * l1
-                        sby0 += y * l0
-                        sby1 += y * l1
-                        if previousUse != 0 {
-                            sub0 += l0
-                            sub1 += l1
-                        }
-                    }
-                    func joined(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD4<Double> {
-                        SIMD4(a[0], a[1], b[0], b[1])
-                    }
-                    let (sb, sub, sbb, sby) = (
-                        joined(sb0, sb1), joined(sub0, sub1), joined(sbb0, sbb1), joined(sby0, sby1)
-                    )
-                    return CrossSums4(sb: sb, sub: sub, sbb: sbb, sby: sby)
                 }
             }
         }
