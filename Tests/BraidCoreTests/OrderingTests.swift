@@ -213,4 +213,27 @@ struct OrderingTests {
         #expect(revised.pattern == .tangled)
         #expect(!revised.provisional)
     }
+
+    @Test("Braid proposes re-evaluation only with the flag and a result that is not yet independent")
+    func reevaluationFromAnalysis() throws {
+        let today = CalendarDate(iso: "2026-06-15")!
+        func analysis(mood: Int) -> CheckInAnalysis {
+            let used = [CheckInDay(date: today.adding(days: -40), mood: 6, used: true)]
+            let days = (0..<40).map { CheckInDay(date: today.adding(days: $0 - 39), mood: mood, used: false) }
+            return CheckInAnalysis.analyze(CheckInSeries(days: used + days))
+        }
+        let low = analysis(mood: 3)
+        #expect(low.hasFlag(.persistentLowMoodInAbstinence))
+        let intake = OrderingInput(depressionOnset: .age(24), cocaineFirstUseAge: 19, lowsMostlyAfterUse: true)
+        let proposal = try #require(OrderingReevaluation(analysis: low, latest: intake))
+        #expect(proposal.abstinentDays == 40)
+        #expect(proposal.proposedInput == intake.proposingPersistentLowMood(abstinentDays: 40))
+        #expect(proposal.proposedResult?.depressionType == .independent)
+        // No interview yet: still proposed, with nothing to extend.
+        let bare = try #require(OrderingReevaluation(analysis: low, latest: nil))
+        #expect(bare.proposedInput == nil && bare.proposedResult == nil)
+        // Already independent, or no flag: nothing to propose.
+        #expect(OrderingReevaluation(analysis: low, latest: proposal.proposedInput) == nil)
+        #expect(OrderingReevaluation(analysis: analysis(mood: 7), latest: intake) == nil)
+    }
 }

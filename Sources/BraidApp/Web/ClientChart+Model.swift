@@ -80,15 +80,19 @@ struct ClientChartModel: Sendable {
         .max { $0.0 < $1.0 }
     }
 
-    /// §2 re-evaluation: the data show low mood persisting after 4 weeks abstinent while the recorded ordering
-    /// result does not yet call the depression independent. Braid proposes; the clinician confirms.
+    /// §2 re-evaluation (`OrderingReevaluation`), in a sentence for the clinician.
     var reevaluationProposal: String? {
-        guard let flag = analysis.flags.first(where: { $0.id == .persistentLowMoodInAbstinence }) else { return nil }
-        if let ordering = latestOrdering, ordering.result.depressionType == .independent { return nil }
-        let days = Int(flag.evidence["currentAbstinenceDays"] ?? Double(analysis.use.currentAbstinenceDays))
-        return "Low mood has persisted through \(days) days without use. Consider recording an abstinence period "
-            + "with low mood persisting ≥ 4 weeks in the ordering interview: that would make the depression "
-            + "independent (DSM-5). You confirm; Braid does not change it."
+        guard let proposal = OrderingReevaluation(analysis: analysis, latest: latestOrdering?.input) else {
+            return nil
+        }
+        let opening = "Low mood has persisted through \(proposal.abstinentDays) days without use. "
+        guard let result = proposal.proposedResult else {
+            return opening + "Record the ordering interview, including this stretch without use as an abstinence "
+                + "period with low mood persisting ≥ 4 weeks. You confirm; Braid does not change it."
+        }
+        return opening + "Adding this stretch to the ordering interview as an abstinence period with low mood "
+            + "persisting ≥ 4 weeks would give: pattern \(result.pattern.rawValue), depression "
+            + "\(result.depressionType.rawValue) (DSM-5). You confirm; Braid does not change it."
     }
 
     /// The cycle model in rows a clinician reads at a glance.

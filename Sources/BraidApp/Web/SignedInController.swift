@@ -113,10 +113,8 @@ enum SignedInController {
     }
 
     static func pattern(_ req: Request) async throws -> Response {
-        let actor = try await req.requirePageActor()
-        guard actor.role == .client, let clientID = actor.clientID,
-            let client = try await req.repository.client(clientID, in: actor.programID)
-        else { return req.redirect(to: WebSiteURL.caseload) }
+        let (actor, client) = try await ownRecord(req)
+        let clientID = client.id
         let today = req.today
         let insight = try await req.application.insights.insight(
             for: client, today: today, repository: req.repository, configuration: req.braid.clinical)
@@ -133,13 +131,10 @@ enum SignedInController {
     }
 
     static func cycle(_ req: Request) async throws -> Response {
-        let actor = try await req.requirePageActor()
-        guard actor.role == .client, let clientID = actor.clientID,
-            let client = try await req.repository.client(clientID, in: actor.programID)
-        else { return req.redirect(to: WebSiteURL.caseload) }
+        let (actor, client) = try await ownRecord(req)
         let insight = try await req.application.insights.insight(
             for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
-        try await req.auditRead("cycle.read", clients: [clientID], by: actor)
+        try await req.auditRead("cycle.read", clients: [client.id], by: actor)
         return WebController.html(
             CycleView.render(
                 CycleExplainer(analysis: insight.analysis), csrfToken: req.csrfToken,

@@ -210,3 +210,23 @@ extension OrderingInput {
         return proposal
     }
 }
+
+/// §2 re-evaluation from data, as Braid proposes it to the clinician: the check-ins raise
+/// `persistent-low-mood-in-abstinence` while the recorded ordering result does not yet call the depression
+/// independent. With a recorded interview the proposal is that interview plus the abstinence stretch (and the
+/// result it would give); without one, the proposal is to do the interview. The clinician confirms; nothing is
+/// changed automatically.
+public struct OrderingReevaluation: Sendable, Hashable {
+    public let abstinentDays: Int
+    public let proposedInput: OrderingInput?
+    public let proposedResult: OrderingAssessment?
+
+    /// `nil` when the flag is not raised, or the latest recorded result is already independent.
+    public init?(analysis: CheckInAnalysis, latest: OrderingInput?) {
+        guard analysis.hasFlag(.persistentLowMoodInAbstinence) else { return nil }
+        if let latest, OrderingAssessment(latest).depressionType == .independent { return nil }
+        abstinentDays = analysis.use.currentAbstinenceDays
+        proposedInput = latest?.proposingPersistentLowMood(abstinentDays: abstinentDays)
+        proposedResult = proposedInput.map(OrderingAssessment.init)
+    }
+}
