@@ -17,8 +17,9 @@ struct ImportCommand: ParsableCommand {
             abstract: "Import a client's check-in history from check-in CSV (one transaction).",
             discussion: """
                 FILE uses the check-in CSV of `braid analyze` (or - for stdin). Days lacking mood, craving, sleep \
-                or use are skipped; a day that already has a check-in is superseded (the old one is kept). \
-                Prints {"imported", "skipped"}; audited as checkin.import.
+                or use are skipped; a day that already has a check-in is superseded (the old one is kept). A day \
+                with safety = 1 opens a care-team alert, as a check-in from the phone would. Prints \
+                {"imported", "skipped", "alertsOpened"}; audited as checkin.import.
                 """
         )
 
@@ -33,12 +34,22 @@ struct ImportCommand: ParsableCommand {
             } catch let error as CheckInCSVError {
                 throw BadInput(field: file, error.description)
             }
-            let (imported, skipped) = try await withBraidApplication(database) { _, app in
+            let result = try await withBraidApplication(database) { _, app in
                 try await DataImport.checkIns(app, clientEmail: client, days: days)
             }
             Console.error(
-                "Imported \(imported) check-ins for \(client.lowercased()); skipped \(skipped) incomplete days.")
-            Console.output(try Console.json(["imported": imported, "skipped": skipped]))
+                "Imported \(result.imported) check-ins for \(client.lowercased()); skipped \(result.skipped) incomplete "
+                    + "days.")
+            if result.alertsOpened > 0 {
+                Console.error(
+                    "\(result.alertsOpened) imported day(s) answered the safety question yes: each opened an alert for "
+                        + "the care team to review.")
+            }
+            Console.output(
+                try Console.json(
+                    [
+                        "imported": result.imported, "skipped": result.skipped, "alertsOpened": result.alertsOpened,
+                    ]))
         }
     }
 }

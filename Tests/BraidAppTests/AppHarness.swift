@@ -66,6 +66,7 @@ struct Fixture: Sendable {
     static let crisisLine = "555-0199 (test program line)"
 
     let program: ProgramID
+    let otherProgram: ProgramID
     let admin: UserID
     let clinician1: UserID
     let clinician2: UserID
@@ -75,6 +76,11 @@ struct Fixture: Sendable {
     let tokens: [String: String]
 
     func token(_ name: String) -> String { tokens[name]! }
+
+    /// The clients with their programs, for store reads (every read carries the tenant key).
+    var k1: ClientRef { ClientRef(id: client1, programID: program) }
+    var k2: ClientRef { ClientRef(id: client2, programID: program) }
+    var k3: ClientRef { ClientRef(id: client3, programID: otherProgram) }
 
     static func seed(_ app: Application) async throws -> Fixture {
         let repository = app.repository
@@ -114,7 +120,8 @@ struct Fixture: Sendable {
             tokens[name] = token
         }
         return Fixture(
-            program: p.id, admin: admin, clinician1: c1, clinician2: c2, client1: k1, client2: k2, client3: k3,
+            program: p.id, otherProgram: q.id, admin: admin, clinician1: c1, clinician2: c2, client1: k1, client2: k2,
+            client3: k3,
             tokens: tokens)
     }
 }

@@ -24,7 +24,7 @@ struct CheckInAPITests {
             #expect(json["otherSubstances"] as? [String] == ["alcohol"])
             #expect(json["revision"] as? Int == 1)
             #expect(json["safetyAlert"] == nil && json["crisisResources"] == nil)
-            let stored = try await app.repository.checkIns(of: fixture.client1)
+            let stored = try await app.repository.checkIns(of: fixture.k1)
             #expect(stored.count == 1)
             #expect(stored[0].values.note == "synthetic note")
         }
@@ -81,7 +81,7 @@ struct CheckInAPITests {
             let response = try await app.call(.POST, "api/v1/me/checkins", token: fixture.token("k1"), body: body)
             #expect(response.status == .unprocessableEntity)
             #expect(response.errorField == field)
-            #expect(try await app.repository.checkIns(of: fixture.client1, includeHistory: true).isEmpty)
+            #expect(try await app.repository.checkIns(of: fixture.k1, includeHistory: true).isEmpty)
             #expect(try await app.repository.auditEvents().count == auditBefore)
         }
     }
@@ -102,7 +102,7 @@ struct CheckInAPITests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses == Array(repeating: .created, count: 8))
-            let history = try await app.repository.checkIns(of: fixture.client1, includeHistory: true)
+            let history = try await app.repository.checkIns(of: fixture.k1, includeHistory: true)
             #expect(history.map(\.revision).sorted() == Array(1...8))
             #expect(history.filter { $0.supersededAt == nil }.count == 1)
         }

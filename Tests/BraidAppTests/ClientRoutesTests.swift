@@ -97,7 +97,7 @@ struct ClientRoutesTests {
                 .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"), body: body)
             #expect(response.status == .unprocessableEntity)
             #expect(response.errorField == field)
-            #expect(try await app.repository.assessments(of: fixture.client1).isEmpty)
+            #expect(try await app.repository.assessments(of: fixture.k1).isEmpty)
         }
     }
 

@@ -11,17 +11,17 @@ struct ClinicianRoutesTests {
     /// 60 days of crash-driven history for k1, through the fixture's today.
     static func seedHistory(_ app: Application, _ fixture: Fixture) async throws {
         let today = CalendarDate(date: Fixture.now, timeZone: TimeZone(identifier: "UTC")!)
-        let days = (0..<60).map { offset -> (date: CalendarDate, values: CheckInValues) in
+        let author = try #require(try await app.repository.actor(of: fixture.clinician1))
+        let writes = (0..<60).map { offset -> ClinicalWrite in
             let used = offset % 7 == 0 && offset < 42
             let after = offset < 44 && (offset % 7 == 1 || offset % 7 == 2)
-            return (
-                today.adding(days: offset - 59),
-                CheckInValues(mood: used ? 7 : after ? 2 : 6, craving: after ? 7 : 3, sleepHours: 7, used: used)
-            )
+            let values = CheckInValues(
+                mood: used ? 7 : after ? 2 : 6, craving: after ? 7 : 3, sleepHours: 7, used: used)
+            return ClinicalWrite(
+                .checkIn(date: today.adding(days: offset - 59), values: values), to: fixture.k1, by: author,
+                through: .csvImport, requestID: "seed", now: Fixture.now)
         }
-        let client = try #require(try await app.repository.client(fixture.client1, in: fixture.program))
-        let author = try #require(try await app.repository.actor(of: fixture.clinician1))
-        _ = try await app.repository.importCheckIns(days, for: client, by: author, now: Fixture.now)
+        _ = try await app.repository.commit(writes)
     }
 
     @Test("the chart shows the timeline at 30/90/365 days, only to the care team; bad spans are refused")
@@ -76,14 +76,14 @@ struct ClinicianRoutesTests {
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("id=\"phq9.4-error\">5 is out of range 0…3</p>"))
             #expect(invalid.text.contains("name=\"phq9.1\" value=\"1\" checked"))
-            #expect(try await app.repository.assessments(of: fixture.client1).isEmpty)
+            #expect(try await app.repository.assessments(of: fixture.k1).isEmpty)
             answers["phq9.4"] = "1"
             let saved = try await c1.send(.POST, "clients/\(fixture.client1)/assessments", form: answers)
             #expect(saved.status == .seeOther)
             #expect(saved.headers.first(name: .location) == "/clients/\(fixture.client1)?saved=alert")
-            let stored = try await app.repository.assessments(of: fixture.client1)
+            let stored = try await app.repository.assessments(of: fixture.k1)
             #expect(stored.first?.content.scoreResult?.total == 9)
-            let alert = try #require(try await app.repository.alerts(of: [fixture.client1], openOnly: true).first)
+            let alert = try #require(try await app.repository.alerts(of: [fixture.k1], openOnly: true).first)
             // The alert heads the chart and the entry forms, acknowledgeable there with a return to the chart.
             let chart = try await c1.send(.GET, "clients/\(fixture.client1)?saved=alert")
             #expect(chart.text.contains("The answers raised a safety alert for the care team"))
@@ -97,7 +97,7 @@ struct ClinicianRoutesTests {
                 .POST, "alerts/\(alert.id)/acknowledge",
                 form: ["_csrf": token, "note": "Called; safe.", "return": "/clients/\(fixture.client1)?days=30"])
             #expect(acknowledged.headers.first(name: .location) == "/clients/\(fixture.client1)?days=30")
-            #expect(try await app.repository.alerts(of: [fixture.client1], openOnly: true).isEmpty)
+            #expect(try await app.repository.alerts(of: [fixture.k1], openOnly: true).isEmpty)
             #expect((try await c1.send(.GET, "clients/\(fixture.client1)")).text.contains("“Called; safe.”"))
             // An off-site return is ignored.
             #expect(ClinicianController.safeReturn("//evil.example/x") == "/caseload")
@@ -127,7 +127,7 @@ struct ClinicianRoutesTests {
             #expect(missingWeeks.status == .unprocessableEntity)
             #expect(missingWeeks.text.contains("id=\"period2.weeks-error\">is required"))
             #expect(missingWeeks.text.contains("value=\"15\""))
-            #expect(try await app.repository.assessments(of: fixture.client1).isEmpty)
+            #expect(try await app.repository.assessments(of: fixture.k1).isEmpty)
             let saved = try await c1.send(
                 .POST, "clients/\(fixture.client1)/ordering",
                 form: [
@@ -145,8 +145,9 @@ struct ClinicianRoutesTests {
             let future = try await c1.send(
                 .POST, "clients/\(fixture.client1)/screens",
                 form: ["_csrf": token, "date": "2026-07-01", "result": "negative"])
-            #expect(future.status == .unprocessableEntity && future.text.contains("2026-07-01 is in the future"))
-            #expect(try await app.repository.screens(of: fixture.client1).isEmpty)
+            #expect(
+                future.status == .unprocessableEntity && future.text.contains("2026-07-01 is after today (2026-06-15)"))
+            #expect(try await app.repository.screens(of: fixture.k1).isEmpty)
             let screen = try await c1.send(
                 .POST, "clients/\(fixture.client1)/screens",
                 form: ["_csrf": token, "date": "2026-06-14", "result": "positive"])
@@ -169,7 +170,7 @@ struct ClinicianRoutesTests {
                 .POST, "safety-plan",
                 form: ["_csrf": token, "copingStrategies": String(repeating: "a", count: 301)])
             #expect(long.status == .unprocessableEntity && long.text.contains("id=\"copingStrategies-error\""))
-            #expect(try await app.repository.safetyPlan(of: fixture.client1) == nil)
+            #expect(try await app.repository.safetyPlan(of: fixture.k1) == nil)
             let saved = try await k1.send(
                 .POST, "safety-plan",
                 form: [
@@ -177,7 +178,7 @@ struct ClinicianRoutesTests {
                     "professionals": "988\nDr. Rivera",
                 ])
             #expect(saved.status == .seeOther)
-            let first = try #require(try await app.repository.safetyPlan(of: fixture.client1))
+            let first = try #require(try await app.repository.safetyPlan(of: fixture.k1))
             #expect(first.version == 1 && first.plan.items(.warningSigns) == ["Not sleeping", "Payday"])
             // The care team updates it: a second version; the first is kept.
             let c1 = try await PageSession.signIn(app, email: "c1@test.example")
@@ -191,7 +192,7 @@ struct ClinicianRoutesTests {
                     "environment": "Give the card to Sam on payday",
                 ])
             #expect(updated.headers.first(name: .location) == "/clients/\(fixture.client1)?saved=safety-plan")
-            let versions = try await app.repository.safetyPlanVersions(of: fixture.client1)
+            let versions = try await app.repository.safetyPlanVersions(of: fixture.k1)
             #expect(versions.map(\.version) == [1, 2])
             #expect(versions[0].plan.items(.helpers) == ["Sam (sister)"])
             let c2 = try await PageSession.signIn(app, email: "c2@test.example")

@@ -21,7 +21,7 @@ struct SafetyTests {
             #expect(crisis["lifeline"] as? String == "988")
             #expect(crisis["emergency"] as? String == "911")
             #expect(crisis["programLine"] as? String == Fixture.crisisLine)
-            let stored = try await app.repository.alerts(of: [fixture.client1], openOnly: true)
+            let stored = try await app.repository.alerts(of: [fixture.k1], openOnly: true)
             #expect(stored.count == 1)
             #expect(stored.first?.sourceID.uuidString.lowercased() == response.json["id"] as? String)
         }
@@ -33,7 +33,7 @@ struct SafetyTests {
             _ = try await app.call(
                 .POST, "api/v1/me/checkins", token: fixture.token("k1"),
                 body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": false}"#)
-            #expect(try await app.repository.alerts(of: [fixture.client1], openOnly: false).isEmpty)
+            #expect(try await app.repository.alerts(of: [fixture.k1], openOnly: false).isEmpty)
         }
     }
 
@@ -72,7 +72,7 @@ struct SafetyTests {
                 #expect(response.status == .created)
                 #expect(response.json["safetyAlert"] == nil)
             }
-            #expect(try await app.repository.alerts(of: [fixture.client1], openOnly: false).isEmpty)
+            #expect(try await app.repository.alerts(of: [fixture.k1], openOnly: false).isEmpty)
         }
     }
 

@@ -80,7 +80,7 @@ struct SignedInPagesTests {
                     "safety": "false",
                 ])
             #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/today?saved=1")
-            let stored = try await app.repository.checkIns(of: fixture.client1)
+            let stored = try await app.repository.checkIns(of: fixture.k1)
             #expect(stored.map(\.values.mood) == [6] && stored.first?.values.sleepHours == 7.5)
             #expect((try await session.send(.GET, "today?saved=1")).text.contains("Saved."))
         }
@@ -100,7 +100,7 @@ struct SignedInPagesTests {
             #expect(page.text.contains("crisis crisis-urgent"))
             #expect(page.text.contains("Call 988 now") && page.text.contains(Fixture.crisisLine))
             #expect(page.text.contains("Your safety plan"))
-            #expect(try await app.repository.alerts(of: [fixture.client1], openOnly: true).count == 1)
+            #expect(try await app.repository.alerts(of: [fixture.k1], openOnly: true).count == 1)
         }
     }
 
@@ -112,7 +112,7 @@ struct SignedInPagesTests {
                 .POST, "today",
                 form: ["_csrf": "forged", "mood": "6", "craving": "3", "sleepHours": "7", "used": "false"])
             #expect(forged.status == .forbidden)
-            #expect(try await app.repository.checkIns(of: fixture.client1).isEmpty)
+            #expect(try await app.repository.checkIns(of: fixture.k1).isEmpty)
             let token = try #require(PageSession.csrf(in: (try await session.send(.GET, "today")).text))
             let invalid = try await session.send(
                 .POST, "today",
@@ -120,7 +120,7 @@ struct SignedInPagesTests {
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("id=\"sleepHours-error\">7.25 is not in 0.5-hour steps</p>"))
             #expect(invalid.text.contains("value=\"6\" checked"))
-            #expect(try await app.repository.checkIns(of: fixture.client1).isEmpty)
+            #expect(try await app.repository.checkIns(of: fixture.k1).isEmpty)
         }
     }
 
@@ -139,7 +139,7 @@ struct SignedInPagesTests {
                 page.text.range(of: "Safety alert: <a href=\"/clients/\(fixture.client2)\">k2</a>"))
             let tableAt = try #require(page.text.range(of: "<table class=\"caseload\">"))
             #expect(alertAt.lowerBound < tableAt.lowerBound)
-            let alert = try #require(try await app.repository.alerts(of: [fixture.client2], openOnly: true).first)
+            let alert = try #require(try await app.repository.alerts(of: [fixture.k2], openOnly: true).first)
             let token = try #require(PageSession.csrf(in: page.text))
             let empty = try await session.send(
                 .POST, "alerts/\(alert.id)/acknowledge", form: ["_csrf": token, "note": " "])
@@ -147,7 +147,7 @@ struct SignedInPagesTests {
             let done = try await session.send(
                 .POST, "alerts/\(alert.id)/acknowledge", form: ["_csrf": token, "note": "Called; safe."])
             #expect(done.status == .seeOther)
-            #expect(try await app.repository.alerts(of: [fixture.client2], openOnly: true).isEmpty)
+            #expect(try await app.repository.alerts(of: [fixture.k2], openOnly: true).isEmpty)
             #expect(!(try await session.send(.GET, "caseload")).text.contains("Safety alert: <a"))
             // Reading the caseload page is audited under the clinician's own id.
             let audit = try await app.repository.auditEvents(client: fixture.client2).filter {

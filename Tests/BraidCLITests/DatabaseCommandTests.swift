@@ -136,8 +136,43 @@ struct DatabaseCommandTests {
         #expect(imported.status == 0)
         #expect(imported.json?["imported"] as? Int == rated)
         #expect(imported.json?["skipped"] as? Int == 60 - rated)
+        #expect(imported.json?["alertsOpened"] as? Int == 0)
         let unknown = try Self.run(["import", "checkins", "--client", "nobody@b.test", "-", "--db", db], stdin: csv)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("--client:"))
+    }
+
+    @Test("import checkins: a day answering the safety question yes opens one alert, as from the phone")
+    func importSafety() throws {
+        let db = Self.database()
+        _ = try Self.run(
+            [
+                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
+                "--db", db,
+            ],
+            stdin: "long enough password")
+        _ = try Self.run(
+            [
+                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
+                "--password-stdin", "--db", db,
+            ],
+            stdin: "long enough password")
+        let csv = """
+            date,mood,craving,sleep_hours,used,enjoyment,energy,irritability,safety
+            2026-01-05,5,4,7,0,,,,0
+            2026-01-06,2,8,4,1,,,,1
+            2026-01-07,4,5,6,0,,,,
+
+            """
+        let imported = try Self.run(["import", "checkins", "--client", "k@b.test", "-", "--db", db], stdin: csv)
+        #expect(imported.status == 0)
+        #expect(imported.json?["imported"] as? Int == 3)
+        #expect(imported.json?["alertsOpened"] as? Int == 1)
+        #expect(imported.stderr.contains("opened an alert for the care team"))
+        let future = try Self.run(
+            ["import", "checkins", "--client", "k@b.test", "-", "--db", db],
+            stdin: "date,mood,craving,sleep_hours,used\n2999-01-01,5,4,7,0\n")
+        #expect(future.status == 2)
+        #expect(future.stderr.hasPrefix("file: 2999-01-01 is after today"))
     }
 }

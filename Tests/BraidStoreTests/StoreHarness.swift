@@ -63,3 +63,13 @@ struct StoreFixture {
             clientActor: Actor(userID: user.id, role: .client, programID: program.id, clientID: clientID))
     }
 }
+
+extension StoreFixture {
+    /// A write to the fixture client's record (by the client unless another author is given).
+    func write(
+        _ content: ClinicalWrite.Content, by author: Actor? = nil, through door: WriteDoor = .api,
+        requestID: String? = nil, at now: Date = StoreFixture.now
+    ) -> ClinicalWrite {
+        ClinicalWrite(content, to: client.ref, by: author ?? clientActor, through: door, requestID: requestID, now: now)
+    }
+}

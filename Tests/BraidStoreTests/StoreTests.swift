@@ -73,9 +73,8 @@ struct StoreTests {
     func cascade() async throws {
         try await withStore { repository, database in
             let fixture = try await StoreFixture.make(repository)
-            _ = try await repository.recordCheckIn(
-                Self.values, on: CalendarDate(iso: "2026-06-01")!, for: fixture.client, by: fixture.clientActor,
-                requestID: nil, now: StoreFixture.now)
+            _ = try await repository.commit(
+                fixture.write(.checkIn(date: CalendarDate(iso: "2026-06-01")!, values: Self.values)))
             try await ProgramRecord.query(on: database).filter(\.$id == fixture.program.id.uuid).delete()
             #expect(try await CheckInRecord.query(on: database).count() == 0)
             #expect(try await ClientRecord.query(on: database).count() == 0)
@@ -89,17 +88,17 @@ struct StoreTests {
     func safetyPlanVersions() async throws {
         try await withStore { repository, database in
             let fixture = try await StoreFixture.make(repository)
-            #expect(try await repository.safetyPlan(of: fixture.client.id) == nil)
+            #expect(try await repository.safetyPlan(of: fixture.client.ref) == nil)
             let first = try SafetyPlan(lines: [.warningSigns: "Not sleeping\n\nPayday", .helpers: "Sam"])
             #expect(first.items(.warningSigns) == ["Not sleeping", "Payday"])
-            _ = try await repository.saveSafetyPlan(
-                first, for: fixture.client, by: fixture.clientActor, requestID: nil, now: StoreFixture.now)
+            _ = try await repository.commit(fixture.write(.safetyPlan(first)))
             let second = try SafetyPlan(lines: [.warningSigns: "Not sleeping", .environment: "No cash at home"])
-            let saved = try await repository.saveSafetyPlan(
-                second, for: fixture.client, by: fixture.clinician, requestID: "r2", now: StoreFixture.now)
-            #expect(saved.version == 2)
-            #expect(try await repository.safetyPlan(of: fixture.client.id)?.plan == second)
-            let versions = try await repository.safetyPlanVersions(of: fixture.client.id)
+            let saved = try await repository.commit(
+                fixture.write(.safetyPlan(second), by: fixture.clinician, requestID: "r2"))
+            #expect(saved.safetyPlan?.version == 2)
+            #expect(saved.alert == nil)
+            #expect(try await repository.safetyPlan(of: fixture.client.ref)?.plan == second)
+            let versions = try await repository.safetyPlanVersions(of: fixture.client.ref)
             #expect(versions.map(\.version) == [1, 2] && versions[0].plan == first)
             #expect(versions.map(\.savedBy) == [fixture.clientActor.userID, fixture.clinician.userID])
             let audit = try await repository.auditEvents(client: fixture.client.id).filter {
@@ -123,14 +122,12 @@ struct StoreTests {
             for mood in [3, 6, 8] {
                 var values = Self.values
                 values.mood = mood
-                _ = try await repository.recordCheckIn(
-                    values, on: date, for: fixture.client, by: fixture.clientActor, requestID: "r",
-                    now: StoreFixture.now)
+                _ = try await repository.commit(fixture.write(.checkIn(date: date, values: values), requestID: "r"))
             }
-            let current = try await repository.checkIns(of: fixture.client.id)
+            let current = try await repository.checkIns(of: fixture.client.ref)
             #expect(current.map(\.values.mood) == [8])
             #expect(current.first?.revision == 3)
-            let history = try await repository.checkIns(of: fixture.client.id, includeHistory: true)
+            let history = try await repository.checkIns(of: fixture.client.ref, includeHistory: true)
             #expect(history.map(\.revision) == [1, 2, 3])
             #expect(history.filter { $0.supersededAt != nil }.count == 2)
             #expect(try await repository.client(fixture.client.id, in: fixture.program.id)?.dataVersion == 3)
@@ -142,23 +139,20 @@ struct StoreTests {
         try await withStore { repository, _ in
             let fixture = try await StoreFixture.make(repository)
             let date = CalendarDate(iso: "2026-06-01")!
-            _ = try await repository.recordCheckIn(
-                Self.values, on: date, for: fixture.client, by: fixture.clientActor, requestID: nil,
-                now: StoreFixture.now)
+            _ = try await repository.commit(fixture.write(.checkIn(date: date, values: Self.values)))
             var safety = Self.values
             safety.safety = true
             let writes = [Self.values, safety, Self.values].enumerated().map { index, values in
-                CheckInWrite(
-                    values: values, date: index == 2 ? date.adding(days: 1) : date, client: fixture.client.ref,
-                    author: fixture.clientActor, requestID: "r\(index)", now: StoreFixture.now)
+                fixture.write(
+                    .checkIn(date: index == 2 ? date.adding(days: 1) : date, values: values), requestID: "r\(index)")
             }
-            let results = try await repository.recordCheckIns(writes)
-            #expect(results.map(\.checkIn.revision) == [2, 3, 1])
+            let results = try await repository.commit(writes)
+            #expect(results.map { $0.checkIn?.revision } == [2, 3, 1])
             #expect(results.map { $0.alert != nil } == [false, true, false])
-            let current = try await repository.checkIns(of: fixture.client.id)
+            let current = try await repository.checkIns(of: fixture.client.ref)
             #expect(current.map(\.revision) == [3, 1])
             #expect(current.first?.values.safety == true)
-            #expect(try await repository.checkIns(of: fixture.client.id, includeHistory: true).count == 4)
+            #expect(try await repository.checkIns(of: fixture.client.ref, includeHistory: true).count == 4)
             #expect(try await repository.client(fixture.client.id, in: fixture.program.id)?.dataVersion == 2)
             let audit = try await repository.auditEvents(client: fixture.client.id).filter {
                 $0.action == "checkin.create"
@@ -174,16 +168,16 @@ struct StoreTests {
             var safetyValues = Self.values
             safetyValues.safety = true
             let values = safetyValues
-            let (checkIn, alert) = try await repository.recordCheckIn(
-                values, on: CalendarDate(iso: "2026-06-01")!, for: fixture.client, by: fixture.clientActor,
-                requestID: nil, now: StoreFixture.now)
-            #expect(alert?.sourceID == checkIn.id)
-            #expect(try await repository.alerts(of: [fixture.client.id], openOnly: true).count == 1)
+            let committed = try await repository.commit(
+                fixture.write(.checkIn(date: CalendarDate(iso: "2026-06-01")!, values: values)))
+            #expect(committed.alert?.sourceID == committed.checkIn?.id)
+            #expect(try await repository.alerts(of: [fixture.client.ref], openOnly: true).count == 1)
             // A transaction that fails after the alert insert must roll the alert back.
             await #expect(throws: (any Error).self) {
                 try await repository.transaction { store in
                     _ = try await store.openAlert(
-                        SafetyRules.signal(for: values), sourceID: UUID(), client: fixture.client.ref,
+                        SafetyRules.signal(for: values, on: CalendarDate(iso: "2026-06-01")!), sourceID: UUID(),
+                        client: fixture.client.ref,
                         now: StoreFixture.now
                     )
                     throw StoreError.conflict("forced failure")
@@ -211,20 +205,22 @@ struct StoreTests {
         }
     }
 
-    @Test("alerts list emergencies first, then newest")
+    @Test("open alerts list emergencies first, then the longest waiting")
     func alertOrder() async throws {
         try await withStore { repository, _ in
             let fixture = try await StoreFixture.make(repository)
             let urgent = try Instrument.definition(.phq9).score([0, 0, 0, 0, 0, 0, 0, 0, 1])
             let emergency = try Instrument.definition(.asq).score([1, 0, 0, 0, 1])
             for (offset, result) in [(0.0, urgent), (10, emergency), (20, urgent)] {
-                _ = try await repository.recordAssessment(
-                    .instrument(answers: [], result: result), on: CalendarDate(iso: "2026-06-01")!, for: fixture.client,
-                    by: fixture.clinician, requestID: nil, now: StoreFixture.now.addingTimeInterval(offset))
+                _ = try await repository.commit(
+                    fixture.write(
+                        .assessment(
+                            date: CalendarDate(iso: "2026-06-01")!, content: .instrument(answers: [], result: result)),
+                        by: fixture.clinician, at: StoreFixture.now.addingTimeInterval(offset)))
             }
-            let alerts = try await repository.alerts(of: [fixture.client.id], openOnly: true)
+            let alerts = try await repository.alerts(of: [fixture.client.ref], openOnly: true)
             #expect(alerts.map(\.severity) == [.emergency, .urgent, .urgent])
-            #expect(alerts[1].openedAt > alerts[2].openedAt)
+            #expect(alerts[1].openedAt < alerts[2].openedAt)
         }
     }
 }

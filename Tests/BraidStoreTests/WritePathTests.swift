@@ -27,9 +27,12 @@ struct WritePathTests {
     func storedIDs() async throws {
         try await withStore { repository, _ in
             let fixture = try await StoreFixture.make(repository)
-            let (checkIn, _) = try await repository.recordCheckIn(
-                CheckInValues(mood: 4, craving: 5, sleepHours: 6.5, used: false), on: CalendarDate(iso: "2026-06-01")!,
-                for: fixture.client, by: fixture.clientActor, requestID: nil, now: StoreFixture.now)
+            let values = CheckInValues(mood: 4, craving: 5, sleepHours: 6.5, used: false)
+            let checkIn = try #require(
+                try await repository.commit(
+                    fixture.write(.checkIn(date: CalendarDate(iso: "2026-06-01")!, values: values))
+                )
+                .checkIn)
             let bytes = withUnsafeBytes(of: checkIn.id.uuid) { Array($0) }
             #expect(bytes[6] >> 4 == 7)
             let milliseconds = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

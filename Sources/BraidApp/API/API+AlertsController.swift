@@ -10,7 +10,7 @@ enum AlertsController {
         guard status == "open" || status == "all" else {
             throw APIError(.badRequest, code: "invalid-parameter", "'\(status)' is not open or all", field: "status")
         }
-        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID).map(\.id)
+        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID).map(\.ref)
         let alerts = try await req.repository.alerts(of: clients, openOnly: status == "open")
         try await req.auditRead("alerts.read", clients: Array(Set(alerts.map(\.clientID))))
         return try req.respond(AlertListDTO(alerts: alerts.map(AlertDTO.init)))
@@ -25,7 +25,8 @@ enum AlertsController {
                 of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
         else { throw APIError.notFound("alert") }
         let reader = try JSONObjectReader(try await req.jsonBody(), allowedKeys: ["note"])
-        let note = try reader.string("note", maximumLength: 2_000)
+        let note = try SafetyRules.acknowledgementNote(
+            try reader.string("note", maximumLength: SafetyRules.maximumNoteLength))
         let acknowledged = try await req.repository.acknowledge(
             id, note: note, by: actor, requestID: req.requestID, now: req.now)
         return try req.respond(AlertDTO(acknowledged))

@@ -45,46 +45,54 @@ enum ClientsController {
             throw APIError(.badRequest, code: "invalid-parameter", "must be true or false", field: "history")
         }
         let checkIns = try await req.repository.checkIns(
-            of: client.id, from: from, through: to, includeHistory: history == "true")
+            of: client.ref, from: from, through: to, includeHistory: history == "true")
         try await req.auditRead("checkins.read", clients: [client.id])
         return try req.respond(CheckInListDTO(checkIns: checkIns.map { CheckInDTO($0) }))
     }
 
     static func assessments(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
-        let assessments = try await req.repository.assessments(of: client.id)
+        let assessments = try await req.repository.assessments(of: client.ref)
         try await req.auditRead("assessments.read", clients: [client.id])
         return try req.respond(AssessmentListDTO(assessments: try assessments.map { try AssessmentDTO($0) }))
     }
 
     static func createAssessment(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
-        let (assessment, alert) = try await ClinicalEntry.recordAssessment(
-            try await req.jsonBody(), for: client, by: try req.actor, on: req)
+        let entry = try await req.clinicalEntry(by: try req.actor, through: .api)
+        let committed = try await entry.recordAssessment(try await req.jsonBody(), for: client.ref)
+        guard let assessment = committed.assessment else { throw APIError.from(StoreError.corrupt("assessment")) }
+        if let alert = committed.alert {
+            req.logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
+        }
         return try req.respond(
             try AssessmentDTO(
-                assessment, alert: alert,
-                crisis: alert == nil ? nil : try await req.crisisResources(for: client.programID)), status: .created)
+                assessment, alert: committed.alert, crisis: committed.alert.map { _ in entry.program.crisisResources }),
+            status: .created)
     }
 
     static func screens(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
-        let screens = try await req.repository.screens(of: client.id)
+        let screens = try await req.repository.screens(of: client.ref)
         try await req.auditRead("screens.read", clients: [client.id])
         return try req.respond(ScreenListDTO(screens: screens.map(ScreenDTO.init)))
     }
 
     static func createScreen(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
-        let screen = try await ClinicalEntry.recordScreen(
-            try await req.jsonBody(), for: client, by: try req.actor, on: req)
+        let entry = try await req.clinicalEntry(by: try req.actor, through: .api)
+        guard let screen = try await entry.recordScreen(try await req.jsonBody(), for: client.ref).screen else {
+            throw APIError.from(StoreError.corrupt("screen"))
+        }
         return try req.respond(ScreenDTO(screen), status: .created)
     }
 
     static func analysis(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
+        let program = try await req.program(of: try req.actor)
         let insight = try await req.application.insights.insight(
-            for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
+            for: client, today: program.today(now: req.now), repository: req.repository,
+            configuration: program.clinical)
         try await req.auditRead("analysis.read", clients: [client.id])
         return try req.respond(insight.analysis.roundedForReport())
     }

@@ -22,14 +22,16 @@ struct DemoHistory {
         let simulated = CycleSimulator.simulate(profile, days: Self.days, seed: UInt64(1_000 + index), start: start)
         func instant(_ date: CalendarDate) -> Date { now.addingTimeInterval(-Double(date.days(to: today)) * 86_400) }
 
+        var checkIns: [ClinicalWrite] = []
         for day in simulated.days {
             guard let mood = day.mood, let craving = day.craving, let sleep = day.sleepHours else { continue }
             // Client 2 reports a safety "yes" two days ago: an open alert at the top of Dr. Rivera's caseload.
             let safety = index == 1 && day.date == today.adding(days: -2) ? true : nil
-            _ = try await repository.recordCheckIn(
-                CheckInValues(mood: mood, craving: craving, sleepHours: sleep, used: day.used ?? false, safety: safety),
-                on: day.date, for: client, by: clientActor, requestID: "demo", now: instant(day.date))
+            let values = CheckInValues(
+                mood: mood, craving: craving, sleepHours: sleep, used: day.used ?? false, safety: safety)
+            checkIns.append(write(.checkIn(date: day.date, values: values), by: clientActor, at: instant(day.date)))
         }
+        _ = try await repository.commit(checkIns)
 
         // PHQ-9 at intake, mid-way and recently, from the mean mood of the 14 days before.
         for (offset, item9) in [(0, index == 4 ? 1 : 0), (42, 0), (86, [1, 6].contains(index) ? 1 : 0)] {
@@ -43,21 +45,23 @@ struct DemoHistory {
         try await score(.stimulantSUD, Self.criteria(met: [7, 5, 8, 3][index % 4]), on: start)
         if index == 6 { try await score(.cssrs, [1, 0, nil, nil, nil, 0, nil], on: today.adding(days: -3)) }
         let ordering = Self.ordering(for: profile.classification)
-        _ = try await repository.recordAssessment(
-            .ordering(input: ordering, result: OrderingAssessment(ordering)), on: start, for: client, by: clinician,
-            requestID: "demo", now: instant(start))
+        _ = try await repository.commit(
+            write(
+                .assessment(date: start, content: .ordering(input: ordering, result: OrderingAssessment(ordering))),
+                by: clinician, at: instant(start)))
 
         // Screens on Mondays and Thursdays: positive when use was reported in the 3 days before.
+        var screens: [ClinicalWrite] = []
         for day in simulated.days where [1, 4].contains(day.date.isoWeekday) {
             let recent = simulated.days.filter { $0.date < day.date && $0.date.days(to: day.date) <= 3 }
-            _ = try await repository.recordScreen(
-                UrineScreen(date: day.date, positive: recent.contains { $0.used == true }), for: client, by: clinician,
-                requestID: "demo", now: instant(day.date))
+            let screen = UrineScreen(date: day.date, positive: recent.contains { $0.used == true })
+            screens.append(write(.screen(screen), by: clinician, at: instant(day.date)))
         }
+        _ = try await repository.commit(screens)
 
         // The intake item-9 alert of client 5 was followed up and acknowledged; the recent ones stay open.
         if index == 4 {
-            for alert in try await repository.alerts(of: [client.id], openOnly: true)
+            for alert in try await repository.alerts(of: [client.ref], openOnly: true)
             where alert.openedAt < now.addingTimeInterval(-80 * 86_400) {
                 _ = try await repository.acknowledge(
                     alert.id, note: "Safety assessment done at intake; safety plan written with the client.",
@@ -68,10 +72,16 @@ struct DemoHistory {
 
     private func score(_ id: Instrument.ID, _ answers: [Int?], on date: CalendarDate) async throws {
         let result = try Instrument.definition(id).score(answers)
-        _ = try await repository.recordAssessment(
-            .instrument(answers: answers, result: result), on: date, for: client,
-            by: id == .phq9 || id == .gad7 ? clientActor : clinician, requestID: "demo",
-            now: now.addingTimeInterval(-Double(date.days(to: today)) * 86_400))
+        _ = try await repository.commit(
+            write(
+                .assessment(date: date, content: .instrument(answers: answers, result: result)),
+                by: id == .phq9 || id == .gad7 ? clientActor : clinician,
+                at: now.addingTimeInterval(-Double(date.days(to: today)) * 86_400)))
+    }
+
+    /// A demo write: through the one write path, like every door.
+    private func write(_ content: ClinicalWrite.Content, by author: Actor, at instant: Date) -> ClinicalWrite {
+        ClinicalWrite(content, to: client.ref, by: author, through: .demo, requestID: "demo", now: instant)
     }
 
     /// Item scores 0–3 adding up to `total` (item 9 fixed when given), raised one level at a time across items.

@@ -101,35 +101,38 @@ public enum AccountAdministration {
 
 /// Data administration for the CLI (`braid import …`).
 public enum DataImport {
-    /// Imports check-in days (from the CSV interchange) for the client with `email`. Days without all four core
-    /// values (mood, craving, sleep, use) are skipped: a check-in needs them. Returns (stored, skipped).
-    public static func checkIns(_ app: Application, clientEmail: String, days: [CheckInDay]) async throws -> (Int, Int)
+    /// Imports check-in days (from the CSV interchange) for the client with `email`, in one transaction through
+    /// the one write path, so a safety answer opens its alert as it would from the phone. Days without all four
+    /// core values (mood, craving, sleep, use) are skipped: a check-in needs them.
+    public static func checkIns(_ app: Application, clientEmail: String, days: [CheckInDay]) async throws
+        -> (imported: Int, skipped: Int, alertsOpened: Int)
     {
         let repository = app.repository
         guard let account = try await repository.credentials(email: clientEmail.lowercased())?.account,
             account.role == .client,
             let client = try await repository.clients(in: account.programID).first(where: { $0.userID == account.id })
         else { throw ValidationError(field: "--client", "no client account with email \(clientEmail.lowercased())") }
-        let today = app.braid.today(now: app.clock())
-        if let future = days.first(where: { $0.date > today }) {
-            throw ValidationError(field: "file", "\(future.date) is in the future")
-        }
-        var complete: [(date: CalendarDate, values: CheckInValues)] = []
+        let now = app.clock()
+        let program = try await app.programContext(account.programID)
+        // Imported history is recorded in the client's name; the audit event marks it as an import.
+        let author = Actor(userID: account.id, role: .client, programID: account.programID, clientID: client.id)
+        let run = "import-\(UUID().uuidString.lowercased())"
+        var writes: [ClinicalWrite] = []
         for day in days {
+            try EntryDatePolicy.check(
+                day.date, today: program.today(now: now), author: author, door: .csvImport, field: "file")
             guard let mood = day.mood, let craving = day.craving, let sleep = day.sleepHours, let used = day.used else {
                 continue
             }
-            complete.append(
-                (
-                    day.date,
-                    CheckInValues(
-                        mood: mood, craving: craving, sleepHours: sleep, used: used, enjoyment: day.enjoyment,
-                        energy: day.energy, irritability: day.irritability, safety: day.safety)
-                ))
+            let values = CheckInValues(
+                mood: mood, craving: craving, sleepHours: sleep, used: used, enjoyment: day.enjoyment,
+                energy: day.energy, irritability: day.irritability, safety: day.safety)
+            writes.append(
+                ClinicalWrite(
+                    .checkIn(date: day.date, values: values), to: client.ref, by: author, through: .csvImport,
+                    requestID: run, now: now))
         }
-        // Imported history is recorded in the client's name; the audit event marks it as an import.
-        let author = Actor(userID: account.id, role: .client, programID: account.programID, clientID: client.id)
-        let stored = try await repository.importCheckIns(complete, for: client, by: author, now: app.clock())
-        return (stored, days.count - complete.count)
+        let stored = try await repository.commit(writes)
+        return (stored.count, days.count - writes.count, stored.filter { $0.alert != nil }.count)
     }
 }

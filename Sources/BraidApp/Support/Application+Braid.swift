@@ -24,6 +24,10 @@ extension Application {
         typealias Value = TokenCache
     }
 
+    private struct ProgramContextsKey: StorageKey {
+        typealias Value = ProgramContexts
+    }
+
     /// The configuration the app was started with.
     public var braid: BraidConfiguration {
         get {
@@ -59,7 +63,18 @@ extension Application {
         return cache
     }
 
+    var programContexts: ProgramContexts {
+        guard let contexts = storage[ProgramContextsKey.self] else { fatalError("configure(_:with:) creates it") }
+        return contexts
+    }
+
+    /// A program's context (its calendar, crisis line and clinical configuration).
+    func programContext(_ id: ProgramID) async throws -> ProgramContext {
+        try await programContexts.context(id, store: repository, clinical: braid.clinical, now: clock())
+    }
+
     func installServices() {
+        storage[ProgramContextsKey.self] = ProgramContexts()
         storage[TokenCacheKey.self] = TokenCache()
         storage[CheckInWriterKey.self] = CheckInWriter()
         storage[InsightsKey.self] = ClientInsights()
@@ -70,13 +85,17 @@ extension Request {
     var repository: BraidRepository { BraidRepository(db) }
     var now: Date { application.clock() }
     var braid: BraidConfiguration { application.braid }
-    var today: CalendarDate { application.braid.today(now: now) }
 
-    /// Crisis resources for a client of `program`: 988, 911 and the program's own line (from the program
-    /// record, else from configuration).
-    func crisisResources(for program: ProgramID) async throws -> CrisisResources {
-        let line = try await repository.program(program)?.crisisLine ?? braid.crisisLine
-        return CrisisResources(programLine: line)
+    /// The actor's program: its calendar ("today"), its crisis line, its clinical configuration.
+    func program(of actor: Actor) async throws -> ProgramContext {
+        try await application.programContext(actor.programID)
+    }
+
+    /// The entry service for `actor` at this request's time, in the actor's program.
+    func clinicalEntry(by actor: Actor, through door: WriteDoor) async throws -> ClinicalEntry {
+        ClinicalEntry(
+            store: repository, actor: actor, program: try await program(of: actor), door: door, requestID: requestID,
+            now: now)
     }
 }
 

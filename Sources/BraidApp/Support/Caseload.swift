@@ -16,14 +16,16 @@ enum Caseload {
     /// The actor's caseload, most urgent first (`CaseloadPriority`), then by name. Audits the read.
     static func query(on req: Request, for actor: Actor) async throws -> [CaseloadEntry] {
         let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
-        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.id), openOnly: true)) {
+        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.ref), openOnly: true)) {
             $0.clientID
         }
-        let configuration = req.braid.clinical
+        let program = try await req.program(of: actor)
+        let today = program.today(now: req.now)
+        let configuration = program.clinical
         var entries: [CaseloadEntry] = []
         for client in clients {
             let insight = try await req.application.insights.insight(
-                for: client, today: req.today, repository: req.repository, configuration: configuration)
+                for: client, today: today, repository: req.repository, configuration: configuration)
             entries.append(
                 CaseloadEntry(
                     client: client, openAlerts: open[client.id] ?? [], insight: insight,

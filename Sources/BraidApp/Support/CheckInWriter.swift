@@ -8,16 +8,15 @@ import Foundation
 /// transaction instead of paying six round trips each (measured in bench/run-api.sh).
 actor CheckInWriter {
     private struct Pending {
-        let write: CheckInWrite
-        let continuation: CheckedContinuation<(checkIn: StoredCheckIn, alert: SafetyAlert?), any Error>
+        let write: ClinicalWrite
+        let continuation: CheckedContinuation<CommittedWrite, any Error>
     }
 
     private var queue: [Pending] = []
     private var draining = false
 
-    func record(_ write: CheckInWrite, repository: BraidRepository) async throws
-        -> (checkIn: StoredCheckIn, alert: SafetyAlert?)
-    {
+    /// Commits a check-in write (through `BraidRepository.commit`, like every clinical write) in the next batch.
+    func record(_ write: ClinicalWrite, repository: BraidRepository) async throws -> CommittedWrite {
         try await withCheckedThrowingContinuation { continuation in
             queue.append(Pending(write: write, continuation: continuation))
             if !draining {
@@ -32,13 +31,13 @@ actor CheckInWriter {
             let batch = Array(queue.prefix(BraidRepository.maximumCheckInBatch))
             queue.removeFirst(batch.count)
             do {
-                let results = try await repository.recordCheckIns(batch.map(\.write))
+                let results = try await repository.commit(batch.map(\.write))
                 for (pending, result) in zip(batch, results) { pending.continuation.resume(returning: result) }
             } catch {
                 // One bad write must not fail its neighbours: store them one by one to isolate it.
                 for pending in batch {
                     do {
-                        pending.continuation.resume(returning: try await repository.recordCheckIns([pending.write])[0])
+                        pending.continuation.resume(returning: try await repository.commit(pending.write))
                     } catch {
                         pending.continuation.resume(throwing: error)
                     }

@@ -20,13 +20,10 @@ actor ClientInsights {
         if let cached = cache[client.id], cached.version == client.dataVersion, cached.today == today {
             return cached.insight
         }
-        let checkIns = try await repository.checkIns(of: client.id, through: today)
-        let phq9 = try await repository.phq9Totals(of: client.id)
-        let screens = try await repository.screens(of: client.id).map(\.screen)
-        let days = checkIns.map { $0.values.day(on: $0.date) }
-        // Through yesterday unless today has a check-in: a day still under way is not a missed check-in.
-        let through = days.last.map { max($0.date, today.adding(days: -1)) }
-        let series = CheckInSeries(days: days, through: through)
+        let checkIns = try await repository.checkIns(of: client.ref, through: today)
+        let phq9 = try await repository.phq9Totals(of: client.ref)
+        let screens = try await repository.screens(of: client.ref).map(\.screen)
+        let series = CheckInSeries.asOf(today, days: checkIns.map { $0.values.day(on: $0.date) })
         let analysis = CheckInAnalysis.analyze(
             series, phq9: phq9.filter { $0.date <= today }, screens: screens, configuration: configuration)
         let insight = ClientInsight(analysis: analysis, latestPHQ9: phq9.last)

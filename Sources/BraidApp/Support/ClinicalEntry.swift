@@ -1,28 +1,32 @@
 import BraidCore
 import BraidStore
-import Vapor
+import Foundation
 
 /// Entering assessments (any instrument of §1, or the ordering interview of §2) and urine screens: the one path
 /// the API and the clinician's web forms both take, so validation, scoring, safety alerts and auditing cannot
-/// drift apart. Input is the API's JSON body; errors are `APIError`s naming the field.
-enum ClinicalEntry {
-    /// Instruments a client may submit about themself; the rest are administered by the care team.
-    static let selfReport: Set<Instrument.ID> = [.phq9, .phq2, .gad7, .pcl5, .asq, .sds]
+/// drift apart. It takes plain values (store, actor, program, now), never a request, so the CLI and tests use it
+/// as they are. Input is the API's JSON body; errors are `APIError`s naming the field. The rules (who may enter
+/// what, which dates) are BraidCore's; the write and its effects go through `BraidRepository.commit`.
+struct ClinicalEntry: Sendable {
+    let store: BraidRepository
+    let actor: Actor
+    let program: ProgramContext
+    let door: WriteDoor
+    let requestID: String?
+    let now: Date
+
+    var today: CalendarDate { program.today(now: now) }
 
     /// Validates, scores and stores one assessment; a risk signal opens an alert in the same transaction.
-    static func recordAssessment(
-        _ body: JSONValue, for client: ClientProfile, by actor: Actor, on req: Request
-    ) async throws -> (assessment: StoredAssessment, alert: SafetyAlert?) {
+    func recordAssessment(_ body: JSONValue, for client: ClientRef) async throws -> CommittedWrite {
         let reader = try JSONObjectReader(
             body, allowedKeys: ["instrument", "answers", "date", "prescribedStimulant", "daysSinceLastUse", "input"])
         let kind = try reader.string("instrument", maximumLength: 40)
-        let date = try reader.date("date") ?? req.today
-        guard date <= req.today else { throw APIError.validation(field: "date", "\(date) is in the future") }
         let content: AssessmentContent
+        let date: CalendarDate
         if kind == "ordering" {
-            guard actor.role != .client else {
-                throw APIError(.forbidden, code: "forbidden", "the ordering interview is done with your care team")
-            }
+            try permit(.orderingInterview)
+            date = try entryDate(reader)
             for key in ["answers", "prescribedStimulant", "daysSinceLastUse"] where reader.object[key] != nil {
                 throw APIError.validation(field: key, "is not used by the ordering interview (send input)")
             }
@@ -41,51 +45,82 @@ enum ClinicalEntry {
                 let allowed = (Instrument.ID.allCases.map(\.rawValue) + ["ordering"]).joined(separator: ", ")
                 throw APIError.validation(field: "instrument", "'\(kind)' is not an instrument (allowed: \(allowed))")
             }
-            if actor.role == .client && !selfReport.contains(id) {
-                throw APIError(.forbidden, code: "forbidden", "\(kind) is administered by your care team")
-            }
+            try permit(.instrument(id))
+            date = try entryDate(reader)
             if reader.object["input"] != nil { throw APIError.validation(field: "input", "is only for ordering") }
             let answers = try Self.answers(reader)
             var context = ScoringContext(prescribedStimulant: try reader.bool("prescribedStimulant") ?? false)
             if let days = try reader.number("daysSinceLastUse", in: 0...36_500).value {
+                guard days == days.rounded() else {
+                    throw APIError.validation(field: "daysSinceLastUse", "must be a whole number of days")
+                }
                 context.daysSinceLastUse = Int(days)
             } else if id == .phq9 {
-                context.daysSinceLastUse = try await Self.daysSinceLastUse(client, before: date, req)
+                // Early abstinence (§1.1): from the last reported use on or before the assessment's date.
+                context.daysSinceLastUse = try await store.lastUseDate(of: client, onOrBefore: date)?.days(to: date)
             }
-            let instrument = Instrument.definition(id)
             let result: ScoreResult
             do {
-                result = try instrument.score(answers, context: context, configuration: req.braid.clinical.scoring)
+                result = try Instrument.definition(id).score(
+                    answers, context: context, configuration: program.clinical.scoring)
             } catch {
                 throw APIError.from(error)
             }
             content = .instrument(answers: answers, result: result)
         }
-        let (assessment, alert) = try await req.repository.recordAssessment(
-            content, on: date, for: client, by: actor, requestID: req.requestID, now: req.now)
-        if let alert {
-            req.logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
-        }
-        return (assessment, alert)
+        return try await store.commit(write(.assessment(date: date, content: content), to: client))
     }
 
     /// Validates and stores one urine drug screen (care team only).
-    static func recordScreen(
-        _ body: JSONValue, for client: ClientProfile, by actor: Actor, on req: Request
-    ) async throws -> StoredScreen {
-        guard actor.role != .client else {
-            throw APIError(.forbidden, code: "forbidden", "urine screens are recorded by your care team")
-        }
+    func recordScreen(_ body: JSONValue, for client: ClientRef) async throws -> CommittedWrite {
+        try permit(.urineScreen)
         let reader = try JSONObjectReader(body, allowedKeys: ["date", "result"])
-        let date = try reader.date("date") ?? req.today
-        guard date <= req.today else { throw APIError.validation(field: "date", "\(date) is in the future") }
+        let date = try entryDate(reader)
         let result = try reader.string("result", maximumLength: 20)
         guard result == "positive" || result == "negative" else {
             throw APIError.validation(field: "result", "'\(result)' is not positive or negative")
         }
-        return try await req.repository.recordScreen(
-            UrineScreen(date: date, positive: result == "positive"), for: client, by: actor,
-            requestID: req.requestID, now: req.now)
+        return try await store.commit(
+            write(.screen(UrineScreen(date: date, positive: result == "positive")), to: client))
+    }
+
+    /// Saves a new version of the client's safety plan.
+    func saveSafetyPlan(_ plan: SafetyPlan, for client: ClientRef) async throws -> CommittedWrite {
+        try permit(.safetyPlan)
+        return try await store.commit(write(.safetyPlan(plan), to: client))
+    }
+
+    /// A check-in as a write, its date checked (the caller commits it: through group commit for the app).
+    func checkIn(_ submission: CheckInSubmission, for client: ClientRef) throws -> ClinicalWrite {
+        try permit(.checkIn)
+        let date = submission.date ?? today
+        do {
+            try EntryDatePolicy.check(date, today: today, author: actor, door: door)
+        } catch {
+            throw APIError.validation(error)
+        }
+        return write(.checkIn(date: date, values: submission.values), to: client)
+    }
+
+    func write(_ content: ClinicalWrite.Content, to client: ClientRef) -> ClinicalWrite {
+        ClinicalWrite(content, to: client, by: actor, through: door, requestID: requestID, now: now)
+    }
+
+    private func permit(_ kind: ClinicalEntryKind) throws {
+        if let refusal = AccessPolicy.refusal(of: kind, by: actor) {
+            throw APIError(.forbidden, code: "forbidden", refusal)
+        }
+    }
+
+    /// The body's `date` (default today), checked by `EntryDatePolicy`.
+    private func entryDate(_ reader: JSONObjectReader) throws -> CalendarDate {
+        let date = try reader.date("date") ?? today
+        do {
+            try EntryDatePolicy.check(date, today: today, author: actor, door: door)
+        } catch {
+            throw APIError.validation(error)
+        }
+        return date
     }
 
     /// `answers`: a list of whole numbers, `null` for a missing or unasked item.
@@ -103,13 +138,5 @@ enum ClinicalEntry {
             default: throw APIError.validation(field: "answers[\(index)]", "must be a whole number or null")
             }
         }
-    }
-
-    /// Days from the last recorded use to the assessment date, from stored check-ins (PHQ-9 early abstinence).
-    static func daysSinceLastUse(_ client: ClientProfile, before date: CalendarDate, _ req: Request) async throws
-        -> Int?
-    {
-        let checkIns = try await req.repository.checkIns(of: client.id, through: date)
-        return checkIns.last { $0.values.used }.map { $0.date.days(to: date) }
     }
 }

@@ -30,20 +30,18 @@ enum ClinicianController {
     static func openAlerts(_ req: Request, for actor: Actor) async throws -> [OpenAlertItem] {
         let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.displayName) })
-        let alerts = try await req.repository.alerts(of: clients.map(\.id), openOnly: true)
+        let alerts = try await req.repository.alerts(of: clients.map(\.ref), openOnly: true)
         if !alerts.isEmpty {
             try await req.auditRead("alerts.read", clients: Array(Set(alerts.map(\.clientID))), by: actor)
         }
-        return
-            alerts
-            .sorted {
-                ($0.severity == .emergency ? 0 : 1, $0.openedAt) < ($1.severity == .emergency ? 0 : 1, $1.openedAt)
-            }
-            .map { OpenAlertItem(alert: $0, clientID: $0.clientID, clientName: names[$0.clientID] ?? "client") }
+        return alerts.map {
+            OpenAlertItem(alert: $0, clientID: $0.clientID, clientName: names[$0.clientID] ?? "client")
+        }
     }
 
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
+        let program = try await req.program(of: actor)
         guard let account = try await req.repository.user(actor.userID) else {
             throw Abort.redirect(to: WebSiteURL.login)
         }
@@ -67,7 +65,7 @@ enum ClinicianController {
         return WebController.html(
             ClinicianViews.caseload(
                 name: account.name, rows: sort.sorted(rows), sort: sort, alerts: alerts, csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+                crisis: program.crisisResources, timeZone: program.timeZone))
     }
 
     static func chart(_ req: Request) async throws -> Response {
@@ -84,26 +82,27 @@ enum ClinicianController {
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
             throw Abort(.badRequest, reason: "days: '\(daysText.prefix(20))' is not 30, 90 or 365")
         }
-        let today = req.today
-        let configuration = req.braid.clinical
+        let program = try await req.program(of: actor)
+        let today = program.today(now: req.now)
+        let configuration = program.clinical
         let insight = try await req.application.insights.insight(
             for: client, today: today, repository: req.repository, configuration: configuration)
-        let checkIns = try await req.repository.checkIns(of: client.id, from: today.adding(days: -(days - 1)))
-        let screens = try await req.repository.screens(of: client.id)
+        let checkIns = try await req.repository.checkIns(of: client.ref, from: today.adding(days: -(days - 1)))
+        let screens = try await req.repository.screens(of: client.ref)
         let model = ClientChartModel(
             client: client,
             timeline: TimelineModel(
                 days: days, subject: "\(client.displayName)’s", checkIns: checkIns, screens: screens.map(\.screen),
                 analysis: insight.analysis, today: today, healthySleep: configuration.analysis.healthySleepHours),
-            assessments: try await req.repository.assessments(of: client.id), screens: screens,
-            alerts: try await req.repository.alerts(of: [client.id], openOnly: false), scoring: configuration.scoring,
+            assessments: try await req.repository.assessments(of: client.ref), screens: screens,
+            alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
             today: today)
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return WebController.html(
             ClinicianViews.chart(
                 model, alerts: try await openAlerts(req, for: actor), notice: notice.flatMap(Self.notice),
                 screenValues: screenValues, screenErrors: screenErrors, csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                crisis: program.crisisResources, timeZone: program.timeZone),
             status: status)
     }
 
@@ -128,65 +127,69 @@ enum ClinicianController {
 
     static func newAssessment(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
+        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let instrument = try instrument(req.query[String.self, at: "instrument"])
         return WebController.html(
             ClinicianViews.instrumentForm(
-                instrument, client: client, today: req.today, values: [:], errors: [:],
+                instrument, client: client, today: program.today(now: req.now), values: [:], errors: [:],
                 alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+                crisis: program.crisisResources, timeZone: program.timeZone))
     }
 
     static func saveAssessment(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
+        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let form = try req.verifiedForm()
         let instrument = try instrument(form["instrument"])
         do {
-            let (_, alert) = try await ClinicalEntry.recordAssessment(
-                ClinicianForms.assessment(form, instrument: instrument), for: client, by: actor, on: req)
-            let saved = alert == nil ? instrument.id.rawValue : "alert"
+            let committed = try await req.clinicalEntry(by: actor, through: .web).recordAssessment(
+                ClinicianForms.assessment(form, instrument: instrument), for: client.ref)
+            let saved = committed.alert == nil ? instrument.id.rawValue : "alert"
             return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=\(saved)")
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
             return WebController.html(
                 ClinicianViews.instrumentForm(
-                    instrument, client: client, today: req.today, values: form,
+                    instrument, client: client, today: program.today(now: req.now), values: form,
                     errors: [ClinicianForms.assessmentField(problem.field, instrument: instrument): problem.message],
                     alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                    crisis: program.crisisResources, timeZone: program.timeZone),
                 status: .unprocessableEntity)
         }
     }
 
     static func newOrdering(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
+        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         return WebController.html(
             ClinicianViews.orderingForm(
-                client: client, today: req.today, values: [:], errors: [:],
+                client: client, today: program.today(now: req.now), values: [:], errors: [:],
                 alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+                crisis: program.crisisResources, timeZone: program.timeZone))
     }
 
     static func saveOrdering(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
+        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let form = try req.verifiedForm()
         let (body, rows) = ClinicianForms.ordering(form, periodRows: ClinicianViews.orderingPeriodRows)
         do {
-            _ = try await ClinicalEntry.recordAssessment(body, for: client, by: actor, on: req)
+            _ = try await req.clinicalEntry(by: actor, through: .web).recordAssessment(body, for: client.ref)
             return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=ordering")
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
             return WebController.html(
                 ClinicianViews.orderingForm(
-                    client: client, today: req.today, values: form,
+                    client: client, today: program.today(now: req.now), values: form,
                     errors: [ClinicianForms.orderingField(problem.field, rows: rows): problem.message],
                     alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                    crisis: program.crisisResources, timeZone: program.timeZone),
                 status: .unprocessableEntity)
         }
     }
@@ -198,7 +201,7 @@ enum ClinicianController {
         var body: [String: JSONValue] = ["result": .string(form["result"] ?? "")]
         if let date = form["date"], !date.isEmpty { body["date"] = .string(date) }
         do {
-            _ = try await ClinicalEntry.recordScreen(.object(body), for: client, by: actor, on: req)
+            _ = try await req.clinicalEntry(by: actor, through: .web).recordScreen(.object(body), for: client.ref)
             return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=screen#screen")
         } catch {
             let problem = APIError.from(error)
@@ -213,19 +216,18 @@ enum ClinicianController {
         _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
         status: HTTPStatus = .ok
     ) async throws -> Response {
-        let stored = try await req.repository.safetyPlan(of: client.id)
+        let program = try await req.program(of: actor)
+        let stored = try await req.repository.safetyPlan(of: client.ref)
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
         let banner = ClinicianViews.openAlerts(
             try await openAlerts(req, for: actor), focus: client.id, returnTo: WebSiteURL.chart(client.id),
-            csrfToken: req.csrfToken,
-            timeZone: req.braid.timeZone)
+            csrfToken: req.csrfToken, timeZone: program.timeZone)
         return WebController.html(
             SafetyPlanView.render(
                 title: "Safety plan: \(client.displayName)", stored: stored, action: WebSiteURL.safetyPlan(client.id),
                 values: values, errors: errors, banner: banner,
                 back: (WebSiteURL.chart(client.id), "Back to the chart"),
-                csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID),
-                timeZone: req.braid.timeZone),
+                csrfToken: req.csrfToken, crisis: program.crisisResources, timeZone: program.timeZone),
             status: status)
     }
 
@@ -247,8 +249,7 @@ enum ClinicianController {
                 req, actor: actor, client: client, values: form, errors: [error.field: error.message],
                 status: .unprocessableEntity)
         }
-        _ = try await req.repository.saveSafetyPlan(
-            plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        _ = try await req.clinicalEntry(by: actor, through: .web).saveSafetyPlan(plan, for: client.ref)
         return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=safety-plan")
     }
 
@@ -261,9 +262,11 @@ enum ClinicianController {
             AccessPolicy.mayAccessClinicalRecord(
                 of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
         else { throw Abort(.notFound, reason: "no such alert") }
-        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty, note.count <= 2_000 else {
-            throw Abort(.unprocessableEntity, reason: "note: write what you did (1–2,000 characters)")
+        let note: String
+        do {
+            note = try SafetyRules.acknowledgementNote(form["note"] ?? "")
+        } catch {
+            throw Abort(.unprocessableEntity, reason: error.description)
         }
         _ = try await req.repository.acknowledge(id, note: note, by: actor, requestID: req.requestID, now: req.now)
         return req.redirect(to: safeReturn(form["return"]))

@@ -54,10 +54,12 @@ enum SignedInController {
         guard actor.role == .client, let account = try await req.repository.user(actor.userID) else {
             return req.redirect(to: WebSiteURL.caseload)
         }
+        let program = try await req.program(of: actor)
         return WebController.html(
             SignedInViews.today(
-                name: account.name, date: req.today, saved: req.query[String.self, at: "saved"] == "1", values: [:],
-                errors: [:], csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID)))
+                name: account.name, date: program.today(now: req.now),
+                saved: req.query[String.self, at: "saved"] == "1", values: [:], errors: [:], csrfToken: req.csrfToken,
+                crisis: program.crisisResources))
     }
 
     static func saveToday(_ req: Request) async throws -> Response {
@@ -66,7 +68,8 @@ enum SignedInController {
             let account = try await req.repository.user(actor.userID)
         else { return req.redirect(to: WebSiteURL.caseload) }
         let form = try req.verifiedForm()
-        let crisis = try await req.crisisResources(for: actor.programID)
+        let entry = try await req.clinicalEntry(by: actor, through: .web)
+        let client = ClientRef(id: clientID, programID: actor.programID)
         // The form becomes the same JSON the API validates, so both paths share one set of rules.
         var object: [String: JSONValue] = [:]
         for field in ["mood", "craving", "enjoyment", "energy", "irritability", "sleepHours"] {
@@ -80,65 +83,56 @@ enum SignedInController {
             }
         }
         if let date = form["date"], !date.isEmpty { object["date"] = .string(date) }
-        let submission: CheckInSubmission
+        let write: ClinicalWrite
         do {
-            submission = try CheckInSubmission(json: .object(object))
+            write = try entry.checkIn(try CheckInSubmission(json: .object(object)), for: client)
         } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
             return WebController.html(
                 SignedInViews.today(
-                    name: account.name, date: req.today, saved: false, values: form,
-                    errors: [error.field: error.message],
-                    csrfToken: req.csrfToken, crisis: crisis),
+                    name: account.name, date: entry.today, saved: false, values: form,
+                    errors: [problem.field ?? "date": problem.message], csrfToken: req.csrfToken,
+                    crisis: entry.program.crisisResources),
                 status: .unprocessableEntity)
         }
-        let date = submission.date ?? req.today
-        guard date <= req.today, date.days(to: req.today) <= MeController.backfillDays else {
-            return WebController.html(
-                SignedInViews.today(
-                    name: account.name, date: req.today, saved: false, values: form,
-                    errors: ["date": "must be today or a recent day"], csrfToken: req.csrfToken, crisis: crisis),
-                status: .unprocessableEntity)
-        }
-        let (_, alert) = try await req.application.checkInWriter.record(
-            CheckInWrite(
-                values: submission.values, date: date, client: ClientRef(id: clientID, programID: actor.programID),
-                author: actor, requestID: req.requestID, now: req.now),
-            repository: req.application.repository)
-        if alert != nil {
-            let plan = try await req.repository.safetyPlan(of: clientID)
+        let committed = try await req.application.checkInWriter.record(write, repository: req.application.repository)
+        if committed.alert != nil {
+            let plan = try await req.repository.safetyPlan(of: client)
             try await req.auditRead("safety-plan.read", clients: [clientID], by: actor)
-            return WebController.html(SignedInViews.safety(crisis: crisis, plan: plan, csrfToken: req.csrfToken))
+            return WebController.html(
+                SignedInViews.safety(crisis: entry.program.crisisResources, plan: plan, csrfToken: req.csrfToken))
         }
         return req.redirect(to: WebSiteURL.today + "?saved=1")
     }
 
     static func pattern(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        let clientID = client.id
-        let today = req.today
+        let program = try await req.program(of: actor)
+        let today = program.today(now: req.now)
         let insight = try await req.application.insights.insight(
-            for: client, today: today, repository: req.repository, configuration: req.braid.clinical)
+            for: client, today: today, repository: req.repository, configuration: program.clinical)
         let checkIns = try await req.repository.checkIns(
-            of: clientID, from: today.adding(days: -(TimelineModel.patternDays - 1)))
-        let screens = try await req.repository.screens(of: clientID).map(\.screen)
-        try await req.auditRead("pattern.read", clients: [clientID], by: actor)
+            of: client.ref, from: today.adding(days: -(TimelineModel.patternDays - 1)))
+        let screens = try await req.repository.screens(of: client.ref).map(\.screen)
+        try await req.auditRead("pattern.read", clients: [client.id], by: actor)
         let model = TimelineModel(
             days: TimelineModel.patternDays, checkIns: checkIns, screens: screens, analysis: insight.analysis,
-            today: today, healthySleep: req.braid.clinical.analysis.healthySleepHours)
+            today: today, healthySleep: program.clinical.analysis.healthySleepHours)
         return WebController.html(
-            PatternView.render(
-                model, csrfToken: req.csrfToken, crisis: try await req.crisisResources(for: actor.programID)))
+            PatternView.render(model, csrfToken: req.csrfToken, crisis: program.crisisResources))
     }
 
     static func cycle(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
+        let program = try await req.program(of: actor)
         let insight = try await req.application.insights.insight(
-            for: client, today: req.today, repository: req.repository, configuration: req.braid.clinical)
+            for: client, today: program.today(now: req.now), repository: req.repository,
+            configuration: program.clinical)
         try await req.auditRead("cycle.read", clients: [client.id], by: actor)
         return WebController.html(
             CycleView.render(
-                CycleExplainer(analysis: insight.analysis), csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID)))
+                CycleExplainer(analysis: insight.analysis), csrfToken: req.csrfToken, crisis: program.crisisResources))
     }
 
     /// The signed-in client's own record; staff are sent to the caseload.
@@ -152,33 +146,34 @@ enum SignedInController {
 
     static func safetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        let stored = try await req.repository.safetyPlan(of: client.id)
+        let program = try await req.program(of: actor)
+        let stored = try await req.repository.safetyPlan(of: client.ref)
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
         return WebController.html(
             SafetyPlanView.render(
                 title: "My safety plan", stored: stored, action: WebSiteURL.safetyPlan, values: nil, errors: [:],
                 notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil,
                 back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
-                crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone))
+                crisis: program.crisisResources, timeZone: program.timeZone))
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
         let form = try req.verifiedForm()
+        let entry = try await req.clinicalEntry(by: actor, through: .web)
         let plan: SafetyPlan
         do {
             plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
         } catch {
             return WebController.html(
                 SafetyPlanView.render(
-                    title: "My safety plan", stored: try await req.repository.safetyPlan(of: client.id),
+                    title: "My safety plan", stored: try await req.repository.safetyPlan(of: client.ref),
                     action: WebSiteURL.safetyPlan, values: form, errors: [error.field: error.message],
                     back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
-                    crisis: try await req.crisisResources(for: actor.programID), timeZone: req.braid.timeZone),
+                    crisis: entry.program.crisisResources, timeZone: entry.program.timeZone),
                 status: .unprocessableEntity)
         }
-        _ = try await req.repository.saveSafetyPlan(
-            plan, for: client, by: actor, requestID: req.requestID, now: req.now)
+        _ = try await entry.saveSafetyPlan(plan, for: client.ref)
         return req.redirect(to: WebSiteURL.safetyPlan + "?saved=1")
     }
 }

@@ -189,6 +189,18 @@ public struct SafetyAlert: Sendable, Hashable {
     }
 
     public var isOpen: Bool { acknowledgedAt == nil }
+
+    /// The one order in which alerts are listed, on every page and in the API: open before acknowledged;
+    /// among open ones emergencies first, then the one that has waited longest (it is the most overdue); among
+    /// acknowledged ones (history) the newest first.
+    public static func triageOrder(_ a: SafetyAlert, _ b: SafetyAlert) -> Bool {
+        if a.isOpen != b.isOpen { return a.isOpen }
+        if a.isOpen {
+            let (ra, rb) = (a.severity == .emergency ? 0 : 1, b.severity == .emergency ? 0 : 1)
+            return ra != rb ? ra < rb : (a.openedAt, a.id.uuid.uuidString) < (b.openedAt, b.id.uuid.uuidString)
+        }
+        return (a.openedAt, a.id.uuid.uuidString) > (b.openedAt, b.id.uuid.uuidString)
+    }
 }
 
 /// One entry of the audit trail. Never clinical content: ids and an action name only.
@@ -214,4 +226,28 @@ public struct AuditEvent: Sendable, Hashable {
         self.requestID = requestID
         self.at = at
     }
+}
+
+/// What every service needs to know about a client's program: the program (the tenant), its calendar, its crisis
+/// line and its clinical configuration. The program record is the one source of the time zone and the crisis
+/// line; configuration only gives the defaults for a new program.
+public struct ProgramContext: Sendable {
+    public let program: Program
+    public let timeZone: TimeZone
+    public let clinical: ClinicalConfiguration
+
+    /// A zone the record does not name (never written by Braid, which checks it) falls back to UTC.
+    public init(_ program: Program, clinical: ClinicalConfiguration) {
+        self.program = program
+        timeZone = TimeZone(identifier: program.timeZone) ?? TimeZone(identifier: "UTC")!
+        self.clinical = clinical
+    }
+
+    public var id: ProgramID { program.id }
+
+    /// 988, 911 and the program's own 24/7 line.
+    public var crisisResources: CrisisResources { CrisisResources(programLine: program.crisisLine) }
+
+    /// Today's calendar date in the program's zone.
+    public func today(now: Date) -> CalendarDate { CalendarDate(date: now, timeZone: timeZone) }
 }

@@ -25,12 +25,25 @@ public struct SafetySignal: Sendable, Hashable {
 }
 
 public enum SafetyRules {
-    /// A check-in with `safety` yes.
-    public static func signal(for values: CheckInValues) -> SafetySignal? {
+    /// A check-in with `safety` yes. The summary names the day the answer was about: a back-filled or imported
+    /// day is not "today".
+    public static func signal(for values: CheckInValues, on date: CalendarDate) -> SafetySignal? {
         guard values.safety == true else { return nil }
         return SafetySignal(
             source: .checkIn, severity: .urgent,
-            summary: "Check-in: thoughts of being better off dead or of hurting themselves today.")
+            summary: "Check-in for \(date): thoughts of being better off dead or of hurting themselves that day.")
+    }
+
+    /// The longest acknowledgement note.
+    public static let maximumNoteLength = 2_000
+
+    /// An alert is closed only with a note of what the care team did (§8): trimmed, 1–2,000 characters.
+    public static func acknowledgementNote(_ text: String, field: String = "note") throws(ValidationError) -> String {
+        let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty, note.count <= maximumNoteLength else {
+            throw ValidationError(field: field, "write what you did (1–\(maximumNoteLength) characters)")
+        }
+        return note
     }
 
     /// PHQ-9 item 9 > 0, ASQ positive, C-SSRS above none.

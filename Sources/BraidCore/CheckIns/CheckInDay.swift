@@ -161,6 +161,14 @@ public struct CheckInSeries: Sendable, Hashable {
         days = dense
     }
 
+    /// A client's stored days as the app analyses them on `today`: through yesterday unless today already has a
+    /// check-in, so a day still under way is not counted as a missed check-in (`missed-check-ins`, §5), and
+    /// nothing after today.
+    public static func asOf(_ today: CalendarDate, days sparse: [CheckInDay]) -> CheckInSeries {
+        let days = sparse.filter { $0.date <= today }
+        return CheckInSeries(days: days, through: days.last.map { max($0.date, today.adding(days: -1)) })
+    }
+
     public var count: Int { days.count }
     public var isEmpty: Bool { days.isEmpty }
     public var first: CalendarDate? { days.first?.date }

@@ -16,16 +16,16 @@ extension BraidRepository {
         return alert
     }
 
-    /// Alerts of the given clients, emergencies first, then newest first.
-    public func alerts(of clients: [ClientID], openOnly: Bool) async throws -> [SafetyAlert] {
+    /// Alerts of the given clients in `SafetyAlert.triageOrder` (open ones first, emergencies first, then the
+    /// longest waiting). Each client is matched with its program, so the tenant key is in the query.
+    public func alerts(of clients: [ClientRef], openOnly: Bool) async throws -> [SafetyAlert] {
         guard !clients.isEmpty else { return [] }
         var query = try sql.select().columns(AlertRow.columns).from(AlertRecord.schema)
-            .where(SQLIdentifier("client_id"), .in, SQLBind.group(clients.map(\.uuid)))
+            .where(SQLIdentifier("program_id"), .in, SQLBind.group(Array(Set(clients.map(\.programID.uuid)))))
+            .where(SQLIdentifier("client_id"), .in, SQLBind.group(clients.map(\.id.uuid)))
         if openOnly { query = query.where(SQLIdentifier("acknowledged_at"), .is, SQLLiteral.null) }
-        return try await query.orderBy("opened_at", .descending).all(decoding: AlertRow.self).map { try $0.toDomain() }
-            .sorted {
-                ($0.severity == .emergency ? 0 : 1, $1.openedAt) < ($1.severity == .emergency ? 0 : 1, $0.openedAt)
-            }
+        return try await query.all(decoding: AlertRow.self).map { try $0.toDomain() }
+            .sorted(by: SafetyAlert.triageOrder)
     }
 
     public func alert(_ id: AlertID, in program: ProgramID) async throws -> SafetyAlert? {

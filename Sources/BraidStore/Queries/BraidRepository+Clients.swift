@@ -55,12 +55,4 @@ extension BraidRepository {
         try await CareTeamMemberRecord(programID: program, clientID: client, userID: member, createdAt: now)
             .create(on: database)
     }
-
-    /// Marks a client's clinical data as changed (derived data keyed on the version is recomputed).
-    func bumpDataVersion(of client: ClientID) async throws {
-        try await sql.update(ClientRecord.schema)
-            .set(SQLIdentifier("data_version"), to: SQLRaw("data_version + 1"))
-            .where(SQLIdentifier("id"), .equal, SQLBind(client.uuid))
-            .run()
-    }
 }
