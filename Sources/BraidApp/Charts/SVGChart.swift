@@ -46,6 +46,10 @@ struct SVGChart: Sendable {
     var width = 640.0
     var height = 260.0
     var margin = (top: 16.0, right: 16.0, bottom: 44.0, left: 40.0)
+    /// Text size, line width and marker radius in the chart's own units (the SVG scales to the page's width).
+    var fontSize = 11.0
+    var lineWidth = 2.0
+    var markerRadius = 3.5
     /// Read by screen readers (`<title>`, `<desc>`); also the figure's visible caption on the page.
     let title: String
     let summary: String
@@ -108,12 +112,12 @@ struct SVGChart: Sendable {
         for line in lines {
             svg +=
                 "<path class=\"line\" d=\"\(path(line.points))\" fill=\"none\" stroke=\"\(line.color)\" "
-                + "stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5 4\"" : "")><title>\(escape(line.label))</title></path>"
+                + "stroke-width=\"\(number(lineWidth))\"\(line.dashed ? " stroke-dasharray=\"5 4\"" : "")><title>\(escape(line.label))</title></path>"
             if line.markers {
                 for point in line.points {
                     guard let value = point.y else { continue }
                     svg +=
-                        "<circle class=\"marker\" cx=\"\(number(scaleX(point.x)))\" cy=\"\(number(scaleY(value)))\" r=\"3.5\" "
+                        "<circle class=\"marker\" cx=\"\(number(scaleX(point.x)))\" cy=\"\(number(scaleY(value)))\" r=\"\(number(markerRadius))\" "
                         + "fill=\"\(line.color)\"><title>\(escape(point.note ?? "\(line.label) \(number(value))"))</title></circle>"
                 }
             }
@@ -138,7 +142,7 @@ struct SVGChart: Sendable {
     }
 
     private func axes() -> String {
-        var svg = "<g class=\"axes\" stroke=\"#5f6368\" font-size=\"11\" fill=\"#3c4043\">"
+        var svg = "<g class=\"axes\" stroke=\"#5f6368\" font-size=\"\(number(fontSize))\" fill=\"#3c4043\">"
         svg +=
             "<line x1=\"\(number(plot.x.lowerBound))\" y1=\"\(number(plot.y.upperBound))\" x2=\"\(number(plot.x.upperBound))\" "
             + "y2=\"\(number(plot.y.upperBound))\"/>"
@@ -148,34 +152,65 @@ struct SVGChart: Sendable {
         for tick in xTicks {
             let position = scaleX(tick.value)
             // A label that would run past the right edge ends at its tick instead of centring on it.
-            let anchor = position + Double(tick.label.count) * 3.3 > width ? "end" : "middle"
+            let anchor = position + Double(tick.label.count) * characterWidth / 2 > width ? "end" : "middle"
             svg +=
-                "<text x=\"\(number(position))\" y=\"\(number(plot.y.upperBound + 16))\" text-anchor=\"\(anchor)\" "
+                "<text x=\"\(number(position))\" y=\"\(number(plot.y.upperBound + fontSize + 5))\" text-anchor=\"\(anchor)\" "
                 + "stroke=\"none\">\(escape(tick.label))</text>"
         }
         for tick in yTicks {
             let position = scaleY(tick.value)
             svg +=
-                "<text x=\"\(number(plot.x.lowerBound - 6))\" y=\"\(number(position + 4))\" text-anchor=\"end\" "
+                "<text x=\"\(number(plot.x.lowerBound - 6))\" y=\"\(number(position + fontSize / 3))\" text-anchor=\"end\" "
                 + "stroke=\"none\">\(escape(tick.label))</text>"
         }
         return svg + "</g>"
     }
 
+    /// About how wide one character of the chart's text is.
+    private var characterWidth: Double { fontSize * 0.58 }
+
+    /// Legend entries in rows under the axis, wrapping when a row is full (a phone-sized chart needs two).
     private func legend() -> String {
         let entries =
             lines.map { ($0.label, $0.color) } + legendExtras.map { ($0.label, $0.color) }
             + bands.compactMap { band in band.label.map { ($0, band.color) } }
-        var svg = "<g class=\"legend\" font-size=\"11\" fill=\"#3c4043\">"
+        var svg = "<g class=\"legend\" font-size=\"\(number(fontSize))\" fill=\"#3c4043\">"
+        let swatch = fontSize * 0.9
         var offset = plot.x.lowerBound
+        var row = plot.y.upperBound + fontSize * 2 + 10
         var seen: Set<String> = []
         for (label, color) in entries where seen.insert(label).inserted {
+            let needed = swatch + 4 + Double(label.count) * characterWidth
+            if offset > plot.x.lowerBound && offset + needed > width - margin.right {
+                offset = plot.x.lowerBound
+                row += fontSize + 6
+            }
             svg +=
-                "<rect x=\"\(number(offset))\" y=\"\(number(height - 14))\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(number(offset + 14))\" y=\"\(number(height - 5))\">\(escape(label))</text>"
-            offset += 22 + Double(label.count) * 6
+                "<rect x=\"\(number(offset))\" y=\"\(number(row - swatch))\" width=\"\(number(swatch))\" "
+                + "height=\"\(number(swatch))\" fill=\"\(color)\"/>"
+            svg += "<text x=\"\(number(offset + swatch + 4))\" y=\"\(number(row - 1))\">\(escape(label))</text>"
+            offset += needed + 12
         }
         return svg + "</g>"
+    }
+
+    /// The same chart drawn for a phone held upright (375 px): a taller shape, larger text, marks and lines, every
+    /// other y tick when there are many, and room under the axis for a legend in two rows.
+    func phoneSized() -> SVGChart {
+        var chart = self
+        chart.width = 360
+        chart.height = 330
+        chart.fontSize = 15
+        chart.lineWidth = 3
+        chart.markerRadius = 5
+        chart.margin = (top: 14, right: 12, bottom: 92, left: 34)
+        if chart.yTicks.count > 4 {
+            chart.yTicks = chart.yTicks.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
+        }
+        if chart.xTicks.count > 4 {
+            chart.xTicks = chart.xTicks.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
+        }
+        return chart
     }
 }
 

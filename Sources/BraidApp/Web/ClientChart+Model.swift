@@ -12,6 +12,8 @@ struct ClientChartModel: Sendable {
     let alerts: [SafetyAlert]
     let scoring: ScoringConfiguration
     let today: CalendarDate
+    /// The program's thresholds, for the flags' plain words.
+    var flagConfiguration: AnalysisConfiguration = .default
 
     var analysis: CheckInAnalysis { timeline.analysis }
 

@@ -9,12 +9,23 @@ struct OpenAlertItem: Sendable {
     let clientName: String
 }
 
+/// A flag as a person reads it, with its id kept for machines (`data-flag`).
+struct FlagText: Sendable, Hashable {
+    let id: String
+    let label: String
+
+    init(_ id: AnalysisFlag.ID, _ configuration: AnalysisConfiguration) {
+        self.id = id.rawValue
+        label = id.label(configuration)
+    }
+}
+
 /// One row of the caseload table.
 struct CaseloadRow: Sendable {
     let id: ClientID
     let name: String
     let alerts: [SafetyAlert]
-    let flags: [String]
+    let flags: [FlagText]
     let phq9: (total: Int, severity: Severity)?
     let useDaysLast30: Int
     let classification: CycleClassification
@@ -151,7 +162,14 @@ enum ClinicianViews {
                                     .attribute(named: "scope", value: "row"),
                                     .a(.href(WebSiteURL.chart(row.id)), .text(row.name))),
                                 .td(.text(String(row.alerts.count))),
-                                .td(.text(row.flags.isEmpty ? "—" : row.flags.joined(separator: ", "))),
+                                .td(
+                                    .if(
+                                        row.flags.isEmpty, .text("—"),
+                                        else: .ul(
+                                            .class("flag-list"),
+                                            .forEach(row.flags) { flag in
+                                                .li(.attribute(named: "data-flag", value: flag.id), .text(flag.label))
+                                            }))),
                                 .td(.text(row.phq9.map { "\($0.total) (\($0.severity.rawValue))" } ?? "—")),
                                 .td(.text(String(row.useDaysLast30))),
                                 .td(.text(row.classification.rawValue)),
@@ -195,7 +213,8 @@ enum ClinicianViews {
                     .class("flags"),
                     .forEach(model.analysis.flags) { flag in
                         .li(
-                            .strong(.text(flag.id.rawValue)),
+                            .attribute(named: "data-flag", value: flag.id.rawValue),
+                            .strong(.text(flag.id.label(model.flagConfiguration))),
                             .text(
                                 ": "
                                     + flag.evidence.sorted { $0.key < $1.key }.map {

@@ -53,7 +53,7 @@ enum ClinicianController {
         let rows = try await Caseload.query(on: req, for: actor).enumerated().map { index, entry in
             CaseloadRow(
                 id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
-                flags: entry.insight.analysis.flags.map(\.id.rawValue),
+                flags: entry.insight.analysis.flags.map { FlagText($0.id, program.clinical.analysis) },
                 phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
                 useDaysLast30: entry.insight.analysis.use.useDaysLast30,
                 classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
@@ -93,10 +93,10 @@ enum ClinicianController {
             client: client,
             timeline: TimelineModel(
                 days: days, subject: "\(client.displayName)’s", checkIns: checkIns, screens: screens.map(\.screen),
-                analysis: insight.analysis, today: today, healthySleep: configuration.analysis.healthySleepHours),
+                analysis: insight.analysis, today: today, configuration: configuration.analysis),
             assessments: try await req.repository.assessments(of: client.ref), screens: screens,
             alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
-            today: today)
+            today: today, flagConfiguration: configuration.analysis)
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return WebController.html(
             ClinicianViews.chart(

@@ -10,7 +10,7 @@ enum CycleView {
                 .text(
                     "Cocaine pulls mood down, and low mood pulls back toward cocaine. Knowing the four parts of the "
                         + "cycle helps you see which low you are in, and that crash lows lift.")),
-            TimelineView.figure(model.chart, id: "cycle"),
+            TimelineView.figure(model.chart.phoneSized(), id: "cycle"),
             .forEach(model.parts) { part in
                 .section(
                     .class("cycle-part"),

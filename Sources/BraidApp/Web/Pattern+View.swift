@@ -7,8 +7,8 @@ enum PatternView {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("My pattern")),
             .ul(.class("summary result"), .forEach(model.sentences) { .li(.text($0)) }),
-            TimelineView.figure(model.chart, id: "pattern"),
-            TimelineView.figure(model.sleepChart, id: "sleep"),
+            TimelineView.figure(model.chart.phoneSized(), id: "pattern"),
+            TimelineView.figure(model.sleepChart.phoneSized(), id: "sleep"),
             .h2(.text("Use calendar")),
             TimelineView.calendar(model),
             .p(

@@ -118,7 +118,7 @@ enum SignedInController {
         try await req.auditRead("pattern.read", clients: [client.id], by: actor)
         let model = TimelineModel(
             days: TimelineModel.patternDays, checkIns: checkIns, screens: screens, analysis: insight.analysis,
-            today: today, healthySleep: program.clinical.analysis.healthySleepHours)
+            today: today, configuration: program.clinical.analysis)
         return WebController.html(
             PatternView.render(model, csrfToken: req.csrfToken, crisis: program.crisisResources))
     }

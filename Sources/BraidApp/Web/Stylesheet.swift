@@ -35,6 +35,7 @@ enum Stylesheet {
         .summary { border-left: 4px solid var(--accent); background: var(--wash); padding: 10px 14px; border-radius: 4px; }
         .result li { margin: 6px 0; }
         svg.chart { width: 100%; height: auto; }
+        ul.flag-list { margin: 0; padding-left: 1.1em; } ul.flag-list li { margin: 2px 0; }
         figure { margin: 16px 0; } figcaption { color: var(--muted); font-size: 14px; }
         table.calendar td, table.calendar th { text-align: center; width: 2.6em; padding: 4px; }
         td.used { background: #fde7e4; font-weight: 700; } td.negative-screen { background: #e6f4ea; } td.possible-use { background: #fef7e0; font-weight: 700; }

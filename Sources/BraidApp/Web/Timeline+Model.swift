@@ -16,11 +16,12 @@ struct TimelineModel: Sendable {
     let screens: [UrineScreen]
     let analysis: CheckInAnalysis
     let healthySleep: ClosedRange<Double>
+    /// A crash window needs a pull of at least this many mood points (the classification's crash threshold).
+    let crashPullAtLeast: Double
 
     init(
         days: Int, subject: String = "Your", checkIns: [StoredCheckIn], screens: [UrineScreen],
-        analysis: CheckInAnalysis, today: CalendarDate,
-        healthySleep: ClosedRange<Double> = AnalysisConfiguration.default.healthySleepHours
+        analysis: CheckInAnalysis, today: CalendarDate, configuration: AnalysisConfiguration = .default
     ) {
         let first = today.adding(days: -(days - 1))
         let byDate = Dictionary(checkIns.map { ($0.date, $0.values.day(on: $0.date)) }) { _, later in later }
@@ -32,27 +33,16 @@ struct TimelineModel: Sendable {
         }
         self.screens = screens.filter { $0.date >= first && $0.date <= today }
         self.analysis = analysis
-        self.healthySleep = healthySleep
+        healthySleep = configuration.healthySleepHours
+        crashPullAtLeast = configuration.crashDepthAtLeast
     }
 
     var end: CalendarDate { start.adding(days: days - 1) }
 
-    /// Days where the fitted crash pulls mood down by at least one point (shaded on the chart).
+    /// The days after each use when the fitted crash is deepest (`CycleParameters.crashWindows`), shaded.
     var crashWindows: [ClosedRange<Int>] {
-        guard let parameters = analysis.model.parameters, parameters.crashDepth > 0 else { return [] }
-        let load = CycleModel.crashLoad(use: checkIns.map { $0.used == true }, halfLife: parameters.crashHalfLifeDays)
-        var windows: [ClosedRange<Int>] = []
-        var open: Int?
-        for (index, value) in load.enumerated() {
-            let deep = parameters.crashDepth * value >= 1
-            if deep, open == nil { open = index }
-            if !deep, let begin = open {
-                windows.append(begin...(index - 1))
-                open = nil
-            }
-        }
-        if let begin = open { windows.append(begin...(load.count - 1)) }
-        return windows
+        guard let parameters = analysis.model.parameters else { return [] }
+        return parameters.crashWindows(use: checkIns.map { $0.used == true }, pullAtLeast: crashPullAtLeast)
     }
 
     /// Date ticks: weekly for a month, monthly for a quarter, quarterly for a year.

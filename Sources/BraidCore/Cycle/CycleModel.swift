@@ -31,6 +31,32 @@ public struct CycleParameters: Sendable, Hashable, Codable {
         return Int((1 + crashHalfLifeDays * Foundation.log2(crashDepth / within)).rounded(.up))
     }
 
+    /// The stretches a client can act on: after each run of use days, the days when the fitted crash is at its
+    /// deepest. A window opens the day after the last use of a run when the crash pulls mood down by at least
+    /// `pullAtLeast` points (the classification's `crashDepthAtLeast`), and lasts while the pull is still at least
+    /// half of that first day's (about one half-life), never over a use day. Marking every day with some crash
+    /// left would shade the whole stretch for a client who uses every weekend, which tells them nothing.
+    public func crashWindows(use: [Bool], pullAtLeast: Double) -> [ClosedRange<Int>] {
+        guard crashDepth > 0 else { return [] }
+        let load = CycleModel.crashLoad(use: use, halfLife: crashHalfLifeDays)
+        var windows: [ClosedRange<Int>] = []
+        var day = 1
+        while day < use.count {
+            guard use[day - 1], !use[day] else {
+                day += 1
+                continue
+            }
+            let peak = crashDepth * load[day]
+            var end = day
+            while end + 1 < use.count, !use[end + 1], crashDepth * load[end + 1] >= max(pullAtLeast, peak / 2) {
+                end += 1
+            }
+            if peak >= pullAtLeast { windows.append(day...end) }
+            day = end + 1
+        }
+        return windows
+    }
+
     /// Expected mood on each day for a use pattern (no noise, not clipped): the curve shown to clients.
     public func expectedMood(use: [Bool]) -> [Double] {
         zip(use, CycleModel.crashLoad(use: use, halfLife: crashHalfLifeDays)).map { used, load in

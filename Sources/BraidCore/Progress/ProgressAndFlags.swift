@@ -131,6 +131,33 @@ public struct AnalysisFlag: Sendable, Hashable, Codable {
         case risingCraving = "rising-craving"
         case missedCheckIns = "missed-check-ins"
         case sleepDisruption = "sleep-disruption"
+
+        /// What the flag means in plain words for the care team, with the program's own thresholds (the id stays
+        /// the machine name). One source for every page, so no page types a threshold of its own.
+        public func label(_ configuration: AnalysisConfiguration = .default) -> String {
+            let c = configuration
+            switch self {
+            case .safety:
+                return "Safety answer yes in the last \(c.safetyLookbackDays) days"
+            case .persistentLowMoodInAbstinence:
+                return "Low mood after \(c.persistentLowMoodAbstinentDays)+ days without cocaine: "
+                    + "evaluate for independent depression"
+            case .earlyRecoveryDepression:
+                return "Low mood in early recovery (\(c.earlyRecoveryAbstinentDays.lowerBound)–"
+                    + "\(c.earlyRecoveryAbstinentDays.upperBound) days without cocaine): tighten support"
+            case .risingCraving:
+                return "Craving rising: this week's average is \(Self.number(c.cravingRise))+ points above last week's"
+            case .missedCheckIns:
+                return "\(c.missedCheckInsOf7) or more of the last 7 days without a check-in"
+            case .sleepDisruption:
+                return "Sleep averaging under \(Self.number(c.sleepDisruptionBelow)) h or over "
+                    + "\(Self.number(c.sleepDisruptionAbove)) h this week"
+            }
+        }
+
+        private static func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
     }
 
     public let id: ID
