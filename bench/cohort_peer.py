@@ -1,4 +1,4 @@
-"""NumPy peer of Braid's cycle fit (CLINICAL.md §4), vectorized across clients.
+"""NumPy peer of Braid's cycle fit (clinical-rules.md §4), vectorized across clients.
 
 Reads the cohort that braid-bench wrote (mood and use matrices, clients x days), fits the same model the same
 way (24 log-spaced half-lives from 0.5 to 21 days; least squares for m, s, c on rated days; c >= 0, else the

@@ -2,7 +2,7 @@ import ArgumentParser
 import BraidCore
 import Foundation
 
-/// `braid analyze FILE.csv`: use calendar, cycle fit, classification, progress and flags (CLINICAL.md §3–§5).
+/// `braid analyze FILE.csv`: use calendar, cycle fit, classification, progress and flags (clinical-rules.md §3–§5).
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",

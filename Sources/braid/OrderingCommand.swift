@@ -2,7 +2,7 @@ import ArgumentParser
 import BraidCore
 import Foundation
 
-/// `braid ordering FILE.json`: which came first, depression or cocaine use (CLINICAL.md §2).
+/// `braid ordering FILE.json`: which came first, depression or cocaine use (clinical-rules.md §2).
 struct OrderingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ordering",

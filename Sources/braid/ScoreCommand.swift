@@ -2,7 +2,7 @@ import ArgumentParser
 import BraidCore
 import Foundation
 
-/// `braid score <id> --answers …`: scores one administration (CLINICAL.md §1.7).
+/// `braid score <id> --answers …`: scores one administration (clinical-rules.md §1.7).
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",

@@ -2,7 +2,7 @@ import ArgumentParser
 import BraidCore
 import Foundation
 
-/// `braid simulate`: synthetic check-in CSV from the cycle model (CLINICAL.md §4).
+/// `braid simulate`: synthetic check-in CSV from the cycle model (clinical-rules.md §4).
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",

@@ -16,7 +16,7 @@ struct InstrumentCatalogTests {
         }
     }
 
-    @Test("item counts and scales of CLINICAL.md §1")
+    @Test("item counts and scales of clinical-rules.md §1")
     func shapes() {
         let expected: [Instrument.ID: (items: Int, range: ClosedRange<Int>)] = [
             .phq9: (10, 0...3), .phq2: (2, 0...3), .gad7: (7, 0...3), .pcl5: (20, 0...4), .cssrs: (7, 0...1),

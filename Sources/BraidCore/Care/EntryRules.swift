@@ -30,7 +30,7 @@ extension AccessPolicy {
     }
 }
 
-/// Which dates a clinical entry may carry (CLINICAL.md §3: dates are calendar dates in the program's zone).
+/// Which dates a clinical entry may carry (clinical-rules.md §3: dates are calendar dates in the program's zone).
 public enum EntryDatePolicy {
     /// A client may back-fill a missed day of their own, up to this many days back; older days are for the care
     /// team to record (recall is less reliable, and the team should hear about a long gap).

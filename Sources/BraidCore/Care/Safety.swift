@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a suicide-risk signal came from (CLINICAL.md §8).
+/// Where a suicide-risk signal came from (clinical-rules.md §8).
 public enum SafetySource: String, Sendable, Hashable, Codable, CaseIterable {
     case checkIn = "check-in-safety"
     case phq9Item9 = "phq9-item9"

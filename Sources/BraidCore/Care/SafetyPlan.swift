@@ -1,6 +1,6 @@
 import Foundation
 
-/// A safety plan (Stanley & Brown 2012; CLINICAL.md §8), built with the client and kept in versions: every save
+/// A safety plan (Stanley & Brown 2012; clinical-rules.md §8), built with the client and kept in versions: every save
 /// is a new version and earlier ones stay. Each section is a short list of the client's own words.
 public struct SafetyPlan: Sendable, Hashable {
     public enum Section: String, Sendable, Hashable, Codable, CaseIterable {

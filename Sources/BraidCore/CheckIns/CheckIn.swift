@@ -1,11 +1,11 @@
 import Foundation
 
-/// Substances other than cocaine a client may report in a check-in (CLINICAL.md §3).
+/// Substances other than cocaine a client may report in a check-in (clinical-rules.md §3).
 public enum OtherSubstance: String, Sendable, Hashable, Codable, CaseIterable {
     case alcohol, cannabis, opioids, benzodiazepines, other
 }
 
-/// The values of one daily check-in (CLINICAL.md §3). Mood, craving, sleep and use are the fast core;
+/// The values of one daily check-in (clinical-rules.md §3). Mood, craving, sleep and use are the fast core;
 /// the rest is optional.
 public struct CheckInValues: Sendable, Hashable, Codable {
     public var mood: Int

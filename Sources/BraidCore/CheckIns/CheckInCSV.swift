@@ -17,7 +17,7 @@ public struct CheckInCSVError: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-/// The check-in CSV interchange of CLINICAL.md §3: `date,mood,craving,sleep_hours,used`, then any of
+/// The check-in CSV interchange of clinical-rules.md §3: `date,mood,craving,sleep_hours,used`, then any of
 /// `enjoyment,energy,irritability,safety`; one row per calendar day in date order; empty cell = missing.
 public enum CheckInCSV {
     public static let requiredColumns = ["date", "mood", "craving", "sleep_hours", "used"]

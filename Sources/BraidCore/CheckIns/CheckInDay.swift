@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the analysis knows about one calendar day: the check-in values of CLINICAL.md §3 that the
+/// What the analysis knows about one calendar day: the check-in values of clinical-rules.md §3 that the
 /// interchange CSV carries. Every field is optional: `nil` means not rated or unknown.
 ///
 /// Stored compactly (small integers; sleep in half hours): a cohort analysis walks millions of days, and
@@ -131,7 +131,7 @@ extension CheckInDay: Codable {
     }
 }
 
-/// Allowed values of check-in fields (CLINICAL.md §3), shared by the CSV reader, the API and the forms.
+/// Allowed values of check-in fields (clinical-rules.md §3), shared by the CSV reader, the API and the forms.
 public enum CheckInLimits {
     public static let scale = 0...10
     public static let sleepHours = 0.0...24.0

@@ -11,7 +11,7 @@ public struct UrineScreen: Sendable, Hashable, Codable {
     }
 }
 
-/// Use metrics of CLINICAL.md §3 (Timeline Followback), from reported use only.
+/// Use metrics of clinical-rules.md §3 (Timeline Followback), from reported use only.
 public struct UseMetrics: Sendable, Hashable, Codable {
     public let useDays: Int
     /// Use days in the last 30 calendar days of the data.

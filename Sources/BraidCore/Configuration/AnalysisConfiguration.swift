@@ -1,6 +1,6 @@
 import Foundation
 
-/// Thresholds of the check-in analysis (CLINICAL.md §4–§5), with the spec's defaults.
+/// Thresholds of the check-in analysis (clinical-rules.md §4–§5), with the spec's defaults.
 public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     // MARK: - Cycle fit (§4)
 
@@ -60,7 +60,7 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     }
 }
 
-/// Measurement-based care thresholds (CLINICAL.md §9).
+/// Measurement-based care thresholds (clinical-rules.md §9).
 public struct OutcomeConfiguration: Sendable, Hashable, Codable {
     /// Response: a drop of at least this fraction from baseline.
     public var responseDrop = 0.5

@@ -16,6 +16,6 @@ public struct ClinicalConfiguration: Sendable, Hashable, Codable {
         self.outcomes = outcomes
     }
 
-    /// The defaults of CLINICAL.md.
+    /// The defaults of clinical-rules.md.
     public static let `default` = ClinicalConfiguration()
 }

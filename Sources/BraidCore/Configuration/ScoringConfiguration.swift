@@ -26,7 +26,7 @@ public struct SeverityBands: Sendable, Hashable, Codable {
     }
 }
 
-/// Every cut-off used in scoring, with the defaults of CLINICAL.md §1. A program's clinical lead may change
+/// Every cut-off used in scoring, with the defaults of clinical-rules.md §1. A program's clinical lead may change
 /// them; scoring code reads only this value, never literals.
 public struct ScoringConfiguration: Sendable, Hashable, Codable {
     /// Kroenke, Spitzer & Williams 2001: 5 / 10 / 15 / 20 mild, moderate, moderately severe, severe.
@@ -59,6 +59,6 @@ public struct ScoringConfiguration: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// The defaults of CLINICAL.md §1.
+    /// The defaults of clinical-rules.md §1.
     public static let `default` = ScoringConfiguration()
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Fits the cycle model by least squares over a grid of crash half-lives (CLINICAL.md §4).
+/// Fits the cycle model by least squares over a grid of crash half-lives (clinical-rules.md §4).
 ///
 /// Linear in days per half-life, with work shared across the grid: per client the sums that do not depend on h
 /// (n, Σu, Σy, Σuy, Σy², for both halves of the days) are taken in one pass and the [1, u] block of the normal

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Braid's model of the cocaine mood cycle (CLINICAL.md §4), per client in daily steps:
+/// Braid's model of the cocaine mood cycle (clinical-rules.md §4), per client in daily steps:
 ///
 ///     u_t = 1 if used on day t else 0
 ///     B_0 = 0;  B_t = f · B_{t-1} + u_{t-1},  f = 2^(-1/h)      crash load, h = half-life in days
@@ -65,7 +65,7 @@ public struct CycleParameters: Sendable, Hashable, Codable {
     }
 }
 
-/// How a client's check-ins classify (CLINICAL.md §4).
+/// How a client's check-ins classify (clinical-rules.md §4).
 public enum CycleClassification: String, Sendable, Hashable, Codable, CaseIterable {
     /// Low baseline, no crashes.
     case persistent

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Simulated check-in histories from the cycle model (CLINICAL.md §4), for demos, tests and benchmarks.
+/// Simulated check-in histories from the cycle model (clinical-rules.md §4), for demos, tests and benchmarks.
 ///
 /// Each simulated client draws its parameters uniformly from its profile's documented ranges (seeded), uses
 /// cocaine in 2-day weekend binges (Saturday and Sunday) for the first two thirds of the days and is abstinent

@@ -15,7 +15,7 @@ public struct ScoringContext: Sendable, Hashable, Codable {
 }
 
 extension Instrument {
-    /// Every instrument Braid scores, in the order of CLINICAL.md §1.
+    /// Every instrument Braid scores, in the order of clinical-rules.md §1.
     public static let all: [Instrument] = Instrument.ID.allCases.map(definition)
 
     /// The definition of an instrument by id.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Severity or triage label of a scored instrument. Raw values are the stable ids of CLINICAL.md §1.
+/// Severity or triage label of a scored instrument. Raw values are the stable ids of clinical-rules.md §1.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable {
     // PHQ-9, GAD-7 bands; also stimulant use disorder severity.
     case minimal, mild, moderate, severe
@@ -21,7 +21,7 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable {
     case aboveCutoff = "above-cutoff"
 }
 
-/// A flag raised by scoring. Raw values are the stable ids of CLINICAL.md §1.
+/// A flag raised by scoring. Raw values are the stable ids of clinical-rules.md §1.
 public enum ScoreFlag: String, Sendable, Hashable, Codable, CaseIterable {
     /// PHQ-9 item 9 > 0, C-SSRS above none, ASQ positive: must open a care-team alert (§8).
     case suicideRisk = "suicide-risk"
@@ -36,7 +36,7 @@ public enum ScoreFlag: String, Sendable, Hashable, Codable, CaseIterable {
     case toleranceWithdrawalExcluded = "tolerance-withdrawal-excluded"
     case likelyDependence = "likely-dependence"
 
-    /// True for flags that are a suicide-risk signal in the sense of CLINICAL.md §8.
+    /// True for flags that are a suicide-risk signal in the sense of clinical-rules.md §8.
     public var isSuicideRiskSignal: Bool { self == .suicideRisk || self == .acuteSuicideRisk }
 }
 
@@ -72,7 +72,7 @@ public struct ItemScore: Sendable, Hashable, Codable {
     }
 }
 
-/// The scored result of one administration of an instrument (the `braid score` JSON of CLINICAL.md §1.7).
+/// The scored result of one administration of an instrument (the `braid score` JSON of clinical-rules.md §1.7).
 public struct ScoreResult: Sendable, Hashable, Codable {
     public let instrument: Instrument.ID
     /// Total score, prorated where allowed; `nil` when the instrument has no total or too much is missing.
@@ -97,7 +97,7 @@ public struct ScoreResult: Sendable, Hashable, Codable {
         self.subscales = subscales
     }
 
-    /// Whether the result carries any suicide-risk signal (CLINICAL.md §8).
+    /// Whether the result carries any suicide-risk signal (clinical-rules.md §8).
     public var hasSuicideRiskSignal: Bool { flags.contains { $0.isSuicideRiskSignal } }
 
     /// The recorded score of an item, by id.

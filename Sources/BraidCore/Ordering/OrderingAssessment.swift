@@ -1,6 +1,6 @@
 import Foundation
 
-/// The early questions of CLINICAL.md §2: which came first, depression or cocaine use, or are they tangled?
+/// The early questions of clinical-rules.md §2: which came first, depression or cocaine use, or are they tangled?
 /// The answer shapes where treatment starts but never gates it: both are always treated.
 ///
 /// Absent values are unknown; a `nil` depression onset is "known: never depressed" and is kept apart from
@@ -55,7 +55,7 @@ public struct OrderingInput: Sendable, Hashable, Codable {
     }
 }
 
-/// The derived assessment (CLINICAL.md §2 output).
+/// The derived assessment (clinical-rules.md §2 output).
 public struct OrderingAssessment: Sendable, Hashable, Codable {
     public enum Order: String, Sendable, Hashable, Codable {
         case noDepression = "no-depression"
@@ -112,7 +112,7 @@ public struct OrderingAssessment: Sendable, Hashable, Codable {
     /// Weeks of abstinence that can test independence (about a month, DSM-5).
     public static let testWeeks = 4.0
 
-    /// Applies the DSM-5 logic of CLINICAL.md §2 exactly as written there.
+    /// Applies the DSM-5 logic of clinical-rules.md §2 exactly as written there.
     public init(_ input: OrderingInput) {
         let useAge: Double? =
             if case .age(let regular) = input.cocaineRegularUse { regular } else { input.cocaineFirstUseAge }

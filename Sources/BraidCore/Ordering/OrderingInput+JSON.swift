@@ -6,10 +6,10 @@ extension OrderingInput {
         "episodeBeganDuringAbstinence", "lowsMostlyAfterUse", "usesToLiftLowMood",
     ]
     static let periodKeys: Set<String> = ["weeks", "lowMoodAtStart", "lowMoodPersistedWeeks"]
-    /// Ages are 5–120 (CLINICAL.md §2).
+    /// Ages are 5–120 (clinical-rules.md §2).
     public static let ageRange = 5.0...120.0
 
-    /// Reads and validates the intake JSON of CLINICAL.md §2. Unknown fields are rejected by name.
+    /// Reads and validates the intake JSON of clinical-rules.md §2. Unknown fields are rejected by name.
     public static func parse(json data: Data) throws(ValidationError) -> OrderingInput {
         try OrderingInput(json: JSONValue.parse(data))
     }

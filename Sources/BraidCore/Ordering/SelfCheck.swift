@@ -1,6 +1,6 @@
 import Foundation
 
-/// The public self-check "Are the two linked?" (issue 5): the early questions of CLINICAL.md §2 in plain words
+/// The public self-check "Are the two linked?" (issue 5): the early questions of clinical-rules.md §2 in plain words
 /// plus the PHQ-2. Nothing is stored; the result is the pattern with its client sentences, what to do next,
 /// and whether to show crisis resources prominently.
 public struct SelfCheckAnswers: Sendable, Hashable {

@@ -7,7 +7,7 @@ public enum ReliableChange: String, Sendable, Hashable, Codable {
     case none
 }
 
-/// Change between a baseline and a later score of the same instrument (CLINICAL.md §9). Lower is better.
+/// Change between a baseline and a later score of the same instrument (clinical-rules.md §9). Lower is better.
 public struct MeasurementOutcome: Sendable, Hashable, Codable {
     public let baseline: Int
     public let latest: Int

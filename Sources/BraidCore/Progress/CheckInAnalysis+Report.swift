@@ -62,7 +62,7 @@ extension ProgressMarker {
 
 // MARK: - JSON with explicit nulls
 
-// CLINICAL.md: an absent key means unknown, `null` means known to be none. A crash depth that cannot be
+// clinical-rules.md: an absent key means unknown, `null` means known to be none. A crash depth that cannot be
 // estimated is reported as null, so these types write every key (synthesized Codable would drop nil ones).
 
 extension CheckInAnalysis {

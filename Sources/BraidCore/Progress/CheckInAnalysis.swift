@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything Braid reads from a client's check-ins (the `braid analyze` object of CLINICAL.md §5).
+/// Everything Braid reads from a client's check-ins (the `braid analyze` object of clinical-rules.md §5).
 public struct CheckInAnalysis: Sendable, Hashable, Codable {
     public struct Days: Sendable, Hashable, Codable {
         public let first: CalendarDate?

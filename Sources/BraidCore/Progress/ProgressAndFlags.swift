@@ -1,6 +1,6 @@
 import Foundation
 
-/// One "what shifts first" marker: the first 14 rated days against the last 14 (CLINICAL.md §5).
+/// One "what shifts first" marker: the first 14 rated days against the last 14 (clinical-rules.md §5).
 public struct ProgressMarker: Sendable, Hashable, Codable {
     public let first14: Double?
     public let last14: Double?
@@ -119,7 +119,7 @@ public struct Progress: Sendable, Hashable, Codable {
 
 // MARK: - Flags
 
-/// A flag raised from the check-in series, with the numbers behind it (CLINICAL.md §5).
+/// A flag raised from the check-in series, with the numbers behind it (clinical-rules.md §5).
 public struct AnalysisFlag: Sendable, Hashable, Codable {
     public enum ID: String, Sendable, Hashable, Codable, CaseIterable {
         /// Any safety "yes" in the last 14 days (§8).

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Safety plans (CLINICAL.md §8): one row per saved version; a save never overwrites an earlier version.
+/// Safety plans (clinical-rules.md §8): one row per saved version; a save never overwrites an earlier version.
 struct CreateSafetyPlans: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("safety_plans")
