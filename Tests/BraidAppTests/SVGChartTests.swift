@@ -103,4 +103,22 @@ struct SVGChartTests {
         #expect(svg.contains("x=\"130\" y=\"126\" text-anchor=\"middle\""))
         #expect(svg.contains("x=\"230\" y=\"126\" text-anchor=\"end\""))
     }
+
+    @Test("phone size: larger text and lines, every other tick, edge labels kept inside, band swatches light")
+    func phone() {
+        var chart = SVGChart(title: "Mood", summary: "Mood", x: 0...90, y: 0...10)
+        chart.xTicks = [0, 30, 60, 90].map { .init(value: Double($0), label: "2026-09-0\($0 / 30)") }
+        chart.yTicks = [0, 2, 4, 6, 8, 10].map { .init(value: Double($0), label: String($0)) }
+        chart.bands = [.init(axis: .x, range: 3...5, color: "#d93025", label: "Crash window")]
+        let phone = chart.phoneSized()
+        #expect(phone.width == 360 && phone.fontSize == 15 && phone.lineWidth == 3)
+        #expect(phone.yTicks.map(\.value) == [0, 4, 8])
+        #expect(phone.xTicks.count == 4)
+        let svg = phone.render(id: "p")
+        #expect(svg.contains("font-size=\"15\""))
+        // The first date label starts at its tick (centred, it would be cut off at the left edge).
+        #expect(svg.contains("text-anchor=\"start\" stroke=\"none\">2026-09-00</text>"))
+        #expect(svg.contains("text-anchor=\"end\" stroke=\"none\">2026-09-03</text>"))
+        #expect(svg.contains("fill=\"#d93025\" fill-opacity=\"0.4\"/>"))
+    }
 }

@@ -151,8 +151,9 @@ struct SVGChart: Sendable {
             + "y2=\"\(number(plot.y.upperBound))\"/>"
         for tick in xTicks {
             let position = scaleX(tick.value)
-            // A label that would run past the right edge ends at its tick instead of centring on it.
-            let anchor = position + Double(tick.label.count) * characterWidth / 2 > width ? "end" : "middle"
+            // A label that would run past either edge starts or ends at its tick instead of centring on it.
+            let half = Double(tick.label.count) * characterWidth / 2
+            let anchor = position + half > width ? "end" : position - half < 0 ? "start" : "middle"
             svg +=
                 "<text x=\"\(number(position))\" y=\"\(number(plot.y.upperBound + fontSize + 5))\" text-anchor=\"\(anchor)\" "
                 + "stroke=\"none\">\(escape(tick.label))</text>"
@@ -171,15 +172,16 @@ struct SVGChart: Sendable {
 
     /// Legend entries in rows under the axis, wrapping when a row is full (a phone-sized chart needs two).
     private func legend() -> String {
-        let entries =
-            lines.map { ($0.label, $0.color) } + legendExtras.map { ($0.label, $0.color) }
-            + bands.compactMap { band in band.label.map { ($0, band.color) } }
+        // A band's swatch is drawn as light as the band, so it is not mistaken for a bar of the same color.
+        let entries: [(String, String, Double)] =
+            lines.map { ($0.label, $0.color, 1) } + legendExtras.map { ($0.label, $0.color, 1) }
+            + bands.compactMap { band in band.label.map { ($0, band.color, min(1, band.opacity * 2)) } }
         var svg = "<g class=\"legend\" font-size=\"\(number(fontSize))\" fill=\"#3c4043\">"
         let swatch = fontSize * 0.9
         var offset = plot.x.lowerBound
         var row = plot.y.upperBound + fontSize * 2 + 10
         var seen: Set<String> = []
-        for (label, color) in entries where seen.insert(label).inserted {
+        for (label, color, opacity) in entries where seen.insert(label).inserted {
             let needed = swatch + 4 + Double(label.count) * characterWidth
             if offset > plot.x.lowerBound && offset + needed > width - margin.right {
                 offset = plot.x.lowerBound
@@ -187,7 +189,8 @@ struct SVGChart: Sendable {
             }
             svg +=
                 "<rect x=\"\(number(offset))\" y=\"\(number(row - swatch))\" width=\"\(number(swatch))\" "
-                + "height=\"\(number(swatch))\" fill=\"\(color)\"/>"
+                + "height=\"\(number(swatch))\" fill=\"\(color)\""
+                + (opacity < 1 ? " fill-opacity=\"\(number(opacity))\"" : "") + "/>"
             svg += "<text x=\"\(number(offset + swatch + 4))\" y=\"\(number(row - 1))\">\(escape(label))</text>"
             offset += needed + 12
         }
