@@ -9,6 +9,22 @@ struct DatabaseCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("braid-cli-\(UUID().uuidString).sqlite").path
     }
 
+    /// Clinician c@b.test and client k@b.test on their care team.
+    static func createClientWithClinician(_ db: String) throws {
+        _ = try run(
+            [
+                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
+                "--db", db,
+            ],
+            stdin: "long enough password")
+        _ = try run(
+            [
+                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
+                "--password-stdin", "--db", db,
+            ],
+            stdin: "long enough password")
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil) throws -> BraidBinary.Run {
         try BraidBinary.run(arguments, stdin: stdin, environment: ["DATABASE_URL": "", "BRAID_BCRYPT_COST": "10"])
     }
@@ -116,18 +132,7 @@ struct DatabaseCommandTests {
     @Test("import checkins stores a simulated history; incomplete days are skipped")
     func importCheckIns() throws {
         let db = Self.database()
-        _ = try Self.run(
-            [
-                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
-                "--db", db,
-            ],
-            stdin: "long enough password")
-        _ = try Self.run(
-            [
-                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
-                "--password-stdin", "--db", db,
-            ],
-            stdin: "long enough password")
+        try Self.createClientWithClinician(db)
         let csv = try Self.run([
             "simulate", "--profile", "mixed", "--days", "60", "--seed", "3", "--start", "2026-01-05",
         ]).stdout
@@ -145,18 +150,7 @@ struct DatabaseCommandTests {
     @Test("import checkins: a day answering the safety question yes opens one alert, as from the phone")
     func importSafety() throws {
         let db = Self.database()
-        _ = try Self.run(
-            [
-                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
-                "--db", db,
-            ],
-            stdin: "long enough password")
-        _ = try Self.run(
-            [
-                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
-                "--password-stdin", "--db", db,
-            ],
-            stdin: "long enough password")
+        try Self.createClientWithClinician(db)
         let csv = """
             date,mood,craving,sleep_hours,used,enjoyment,energy,irritability,safety
             2026-01-05,5,4,7,0,,,,0
