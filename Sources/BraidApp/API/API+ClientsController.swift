@@ -62,9 +62,6 @@ enum ClientsController {
         let entry = try await req.clinicalEntry(by: try req.actor, through: .api)
         let committed = try await entry.recordAssessment(try await req.jsonBody(), for: client.ref)
         guard let assessment = committed.assessment else { throw APIError.from(StoreError.corrupt("assessment")) }
-        if let alert = committed.alert {
-            req.logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
-        }
         return try req.respond(
             try AssessmentDTO(
                 assessment, alert: committed.alert, crisis: committed.alert.map { _ in entry.program.crisisResources }),

@@ -18,13 +18,10 @@ enum MeController {
         let client = ClientRef(id: clientID, programID: actor.programID)
         let submission = try CheckInSubmission(json: try await req.jsonBody())
         let entry = try await req.clinicalEntry(by: actor, through: .api)
-        let committed = try await req.application.checkInWriter.record(
-            try entry.checkIn(submission, for: client), repository: req.application.repository)
+        let committed = try await entry.recordCheckIn(
+            submission, for: client, through: req.application.checkInWriter,
+            on: req.application.repository)
         guard let checkIn = committed.checkIn else { throw APIError.from(StoreError.corrupt("check-in")) }
-        if let alert = committed.alert {
-            // Ids only: the log never carries what the client said.
-            req.logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
-        }
         return try req.respond(
             CheckInDTO(
                 checkIn, alert: committed.alert, crisis: committed.alert.map { _ in entry.program.crisisResources }),

@@ -95,7 +95,7 @@ extension Request {
     func clinicalEntry(by actor: Actor, through door: WriteDoor) async throws -> ClinicalEntry {
         ClinicalEntry(
             store: repository, actor: actor, program: try await program(of: actor), door: door, requestID: requestID,
-            now: now)
+            now: now, logger: logger)
     }
 }
 

@@ -1,6 +1,7 @@
 import BraidCore
 import BraidStore
 import Foundation
+import Logging
 
 /// Entering assessments (any instrument of §1, or the ordering interview of §2) and urine screens: the one path
 /// the API and the clinician's web forms both take, so validation, scoring, safety alerts and auditing cannot
@@ -14,6 +15,8 @@ struct ClinicalEntry: Sendable {
     let door: WriteDoor
     let requestID: String?
     let now: Date
+    /// Where an opened alert is noted (its id only: the log never carries what was answered).
+    let logger: Logger
 
     var today: CalendarDate { program.today(now: now) }
 
@@ -68,7 +71,7 @@ struct ClinicalEntry: Sendable {
             }
             content = .instrument(answers: answers, result: result)
         }
-        return try await store.commit(write(.assessment(date: date, content: content), to: client))
+        return noted(try await store.commit(write(.assessment(date: date, content: content), to: client)))
     }
 
     /// Validates and stores one urine drug screen (care team only).
@@ -80,18 +83,28 @@ struct ClinicalEntry: Sendable {
         guard result == "positive" || result == "negative" else {
             throw APIError.validation(field: "result", "'\(result)' is not positive or negative")
         }
-        return try await store.commit(
-            write(.screen(UrineScreen(date: date, positive: result == "positive")), to: client))
+        return noted(
+            try await store.commit(write(.screen(UrineScreen(date: date, positive: result == "positive")), to: client)))
     }
 
     /// Saves a new version of the client's safety plan.
     func saveSafetyPlan(_ plan: SafetyPlan, for client: ClientRef) async throws -> CommittedWrite {
         try permit(.safetyPlan)
-        return try await store.commit(write(.safetyPlan(plan), to: client))
+        return noted(try await store.commit(write(.safetyPlan(plan), to: client)))
     }
 
-    /// A check-in as a write, its date checked (the caller commits it: through group commit for the app).
-    func checkIn(_ submission: CheckInSubmission, for client: ClientRef) throws -> ClinicalWrite {
+    /// Validates a check-in's date and commits it through group commit (`CheckInWriter`, which also goes through
+    /// `BraidRepository.commit`). The batch runs on `repository`, the application's, since a batch outlives the
+    /// request that started it.
+    func recordCheckIn(
+        _ submission: CheckInSubmission, for client: ClientRef, through writer: CheckInWriter,
+        on repository: BraidRepository
+    ) async throws -> CommittedWrite {
+        noted(try await writer.record(try checkIn(submission, for: client), repository: repository))
+    }
+
+    /// A check-in as a write, its date checked.
+    private func checkIn(_ submission: CheckInSubmission, for client: ClientRef) throws -> ClinicalWrite {
         try permit(.checkIn)
         let date = submission.date ?? today
         do {
@@ -100,6 +113,14 @@ struct ClinicalEntry: Sendable {
             throw APIError.validation(error)
         }
         return write(.checkIn(date: date, values: submission.values), to: client)
+    }
+
+    /// Notes an opened alert in the log, by id.
+    private func noted(_ committed: CommittedWrite) -> CommittedWrite {
+        if let alert = committed.alert {
+            logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
+        }
+        return committed
     }
 
     func write(_ content: ClinicalWrite.Content, to client: ClientRef) -> ClinicalWrite {

@@ -5,8 +5,8 @@ import NIOConcurrencyHelpers
 
 /// Programs' contexts, read from the database and kept for at most `lifetime` seconds, so the check-in hot path
 /// learns its program's calendar without a query (and without an actor hop: a lock guards a dictionary read). A
-/// change made in this process is seen at once (`forget`); one made by another process (the CLI) within
-/// `lifetime`.
+/// change to a program's record is seen within `lifetime` (the settings page of issue 10 should drop the entry
+/// when it saves).
 final class ProgramContexts: Sendable {
     static let lifetime: TimeInterval = 30
 
@@ -24,9 +24,5 @@ final class ProgramContexts: Sendable {
         let context = ProgramContext(program, clinical: clinical)
         cache.withLockedValue { $0[id] = (context, now) }
         return context
-    }
-
-    func forget(_ id: ProgramID) {
-        _ = cache.withLockedValue { $0.removeValue(forKey: id) }
     }
 }

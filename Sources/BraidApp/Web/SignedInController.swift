@@ -83,9 +83,11 @@ enum SignedInController {
             }
         }
         if let date = form["date"], !date.isEmpty { object["date"] = .string(date) }
-        let write: ClinicalWrite
+        let committed: CommittedWrite
         do {
-            write = try entry.checkIn(try CheckInSubmission(json: .object(object)), for: client)
+            committed = try await entry.recordCheckIn(
+                try CheckInSubmission(json: .object(object)), for: client, through: req.application.checkInWriter,
+                on: req.application.repository)
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
@@ -96,7 +98,6 @@ enum SignedInController {
                     crisis: entry.program.crisisResources),
                 status: .unprocessableEntity)
         }
-        let committed = try await req.application.checkInWriter.record(write, repository: req.application.repository)
         if committed.alert != nil {
             let plan = try await req.repository.safetyPlan(of: client)
             try await req.auditRead("safety-plan.read", clients: [clientID], by: actor)
