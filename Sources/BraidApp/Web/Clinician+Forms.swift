@@ -13,7 +13,7 @@ extension ClinicianViews {
         _ client: ClientID, today: CalendarDate, values: [String: String], errors: [String: String], csrfToken: String
     ) -> Node<HTML.BodyContext> {
         .form(
-            .class("screen"), .id("screen"), .action(WebSiteURL.screens(client)), .method(.post),
+            .class("screen"), .id("screen"), .action(SiteURL.screens(client).path), .method(.post),
             SignedInViews.csrf(csrfToken),
             .fieldset(
                 .element(named: "legend", text: "Urine drug screen (benzoylecgonine)"),
@@ -39,7 +39,7 @@ extension ClinicianViews {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(title): \(client.displayName)")),
             openAlerts(
-                alerts, focus: client.id, returnTo: WebSiteURL.chart(client.id), csrfToken: csrfToken,
+                alerts, focus: client.id, returnTo: SiteURL.chart(client.id).path, csrfToken: csrfToken,
                 timeZone: timeZone),
             .if(
                 !errors.isEmpty,
@@ -47,7 +47,7 @@ extension ClinicianViews {
                     .class("error"), .attribute(named: "role", value: "alert"),
                     .text("Some answers need a look: " + errors.keys.sorted().joined(separator: ", ") + "."))),
             .form(.action(action), .method(.post), SignedInViews.csrf(csrfToken), fields),
-            .p(.a(.href(WebSiteURL.chart(client.id)), .text("Back to the chart"))),
+            .p(.a(.href(SiteURL.chart(client.id).path), .text("Back to the chart"))),
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: title, crisis: crisis, content)
@@ -116,7 +116,7 @@ extension ClinicianViews {
         )
         return entryPage(
             title: instrument.name, client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
-            crisis: crisis, timeZone: timeZone, action: WebSiteURL.assessments(client.id), fields)
+            crisis: crisis, timeZone: timeZone, action: SiteURL.assessments(client.id).path, fields)
     }
 
     /// Rows for abstinence periods on the ordering form (blank rows are ignored).
@@ -183,6 +183,6 @@ extension ClinicianViews {
         )
         return entryPage(
             title: "Ordering interview", client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
-            crisis: crisis, timeZone: timeZone, action: WebSiteURL.ordering(client.id), fields)
+            crisis: crisis, timeZone: timeZone, action: SiteURL.ordering(client.id).path, fields)
     }
 }

@@ -97,11 +97,11 @@ enum ClinicianViews {
                         .attribute(named: "role", value: "alert"),
                         .h2(
                             .text("\(item.alert.severity == .emergency ? "EMERGENCY" : "Safety alert"): "),
-                            .a(.href(WebSiteURL.chart(item.clientID)), .text(item.clientName))),
+                            .a(.href(SiteURL.chart(item.clientID).path), .text(item.clientName))),
                         .p(.text(item.alert.summary)),
                         .p(.class("meta"), .text("Opened \(alertTime(item.alert.openedAt, timeZone))")),
                         .form(
-                            .action(WebSiteURL.acknowledge(item.alert.id)), .method(.post),
+                            .action(SiteURL.acknowledge(item.alert.id).path), .method(.post),
                             SignedInViews.csrf(csrfToken),
                             .input(.type(.hidden), .name("return"), .value(returnTo)),
                             .label(.for("note-\(item.alert.id)"), .text("Acknowledge with a note (what you did)")),
@@ -120,7 +120,7 @@ enum ClinicianViews {
                         .forEach(byClient.enumerated()) { index, entry in
                             .group(
                                 .if(index > 0, .text(" · ")),
-                                .a(.href(WebSiteURL.chart(entry.id)), .text(entry.name)),
+                                .a(.href(SiteURL.chart(entry.id).path), .text(entry.name)),
                                 .text(" (\(entry.count)\(entry.emergency ? ", emergency" : ""))"))
                         }))
             )
@@ -136,11 +136,11 @@ enum ClinicianViews {
             .th(
                 .attribute(named: "scope", value: "col"),
                 .if(sort == key, .attribute(named: "aria-sort", value: key == .name ? "ascending" : "descending")),
-                .a(.href("\(WebSiteURL.caseload)?sort=\(key.rawValue)"), .text(label)))
+                .a(.href(SiteURL.caseload(sort: key).path), .text(label)))
         }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("Caseload of \(name)")),
-            openAlerts(alerts, returnTo: WebSiteURL.caseload, csrfToken: csrfToken, timeZone: timeZone),
+            openAlerts(alerts, returnTo: SiteURL.caseload().path, csrfToken: csrfToken, timeZone: timeZone),
             .div(
                 .class("table-scroll"),
                 .table(
@@ -160,7 +160,7 @@ enum ClinicianViews {
                             .tr(
                                 .th(
                                     .attribute(named: "scope", value: "row"),
-                                    .a(.href(WebSiteURL.chart(row.id)), .text(row.name))),
+                                    .a(.href(SiteURL.chart(row.id).path), .text(row.name))),
                                 .td(.text(String(row.alerts.count))),
                                 .td(
                                     .if(
@@ -177,7 +177,7 @@ enum ClinicianViews {
                         })
                 )
             ),
-            .p(.a(.href("\(WebSiteURL.caseload)?sort=urgency"), .text("Most urgent first"))),
+            .p(.a(.href(SiteURL.caseload(sort: .urgency).path), .text("Most urgent first"))),
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: "Caseload", crisis: crisis, wide: true, content)
@@ -190,7 +190,7 @@ enum ClinicianViews {
         screenErrors: [String: String], csrfToken: String, crisis: CrisisResources, timeZone: TimeZone
     ) -> String {
         let client = model.client
-        let here = WebSiteURL.chart(client.id, days: model.timeline.days)
+        let here = SiteURL.chart(client.id, days: model.timeline.days).path
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(client.displayName)),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
@@ -199,7 +199,7 @@ enum ClinicianViews {
                 .class("tabs"), .attribute(named: "aria-label", value: "Timeline span"),
                 .forEach(TimelineModel.spans) { days in
                     .a(
-                        .href(WebSiteURL.chart(client.id, days: days)),
+                        .href(SiteURL.chart(client.id, days: days).path),
                         .if(days == model.timeline.days, .attribute(named: "aria-current", value: "page")),
                         .text("\(days) days"))
                 }),
@@ -251,10 +251,10 @@ enum ClinicianViews {
             .ul(
                 .class("enter"),
                 .forEach(Instrument.ID.allCases) { id in
-                    .li(.a(.href(WebSiteURL.newAssessment(client.id, id)), .text(Instrument.definition(id).name)))
+                    .li(.a(.href(SiteURL.newAssessment(client.id, id).path), .text(Instrument.definition(id).name)))
                 },
-                .li(.a(.href(WebSiteURL.ordering(client.id)), .text("Ordering interview (which came first)"))),
-                .li(.a(.href(WebSiteURL.safetyPlan(client.id)), .text("Safety plan")))),
+                .li(.a(.href(SiteURL.ordering(client.id).path), .text("Ordering interview (which came first)"))),
+                .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan")))),
             screenForm(client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: csrfToken),
             .h2(.text("Assessments")),
             assessmentHistory(model),
@@ -267,7 +267,7 @@ enum ClinicianViews {
                     })),
             .h2(.text("Safety alerts")),
             alertHistory(model.alerts, timeZone: timeZone),
-            .p(.a(.href(WebSiteURL.caseload), .text("Back to the caseload"))),
+            .p(.a(.href(SiteURL.caseload().path), .text("Back to the caseload"))),
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: client.displayName, crisis: crisis, wide: true, content)
@@ -307,7 +307,7 @@ enum ClinicianViews {
             { TimelineView.figure($0, id: id.rawValue) },
             else: .p(
                 .text("No \(name) yet. "),
-                .a(.href(WebSiteURL.newAssessment(model.client.id, id)), .text("Enter a \(name)"))))
+                .a(.href(SiteURL.newAssessment(model.client.id, id).path), .text("Enter a \(name)"))))
     }
 
     static func ordering(_ model: ClientChartModel) -> Node<HTML.BodyContext> {

@@ -7,22 +7,22 @@ import Vapor
 enum ClinicianController {
     static func register(_ app: Application) {
         let pages = app.grouped(app.sessions.middleware)
-        pages.get("caseload", use: caseload)
-        pages.get("clients", ":id", use: chart)
-        pages.get("clients", ":id", "assessments", "new", use: newAssessment)
-        pages.on(.POST, "clients", ":id", "assessments", body: .collect(maxSize: "16kb"), use: saveAssessment)
-        pages.get("clients", ":id", "ordering", use: newOrdering)
-        pages.on(.POST, "clients", ":id", "ordering", body: .collect(maxSize: "16kb"), use: saveOrdering)
-        pages.on(.POST, "clients", ":id", "screens", body: .collect(maxSize: "16kb"), use: saveScreen)
-        pages.get("clients", ":id", "safety-plan", use: safetyPlan)
-        pages.on(.POST, "clients", ":id", "safety-plan", body: .collect(maxSize: "32kb"), use: saveSafetyPlan)
-        pages.on(.POST, "alerts", ":id", "acknowledge", body: .collect(maxSize: "16kb"), use: acknowledge)
+        pages.get(.caseload, use: caseload)
+        pages.get(.chart, use: chart)
+        pages.get(.newAssessment, use: newAssessment)
+        pages.post(.assessments, use: saveAssessment)
+        pages.get(.ordering, use: newOrdering)
+        pages.post(.ordering, use: saveOrdering)
+        pages.post(.screens, use: saveScreen)
+        pages.get(.clientSafetyPlan, use: safetyPlan)
+        pages.post(.clientSafetyPlan, maxSize: "32kb", use: saveSafetyPlan)
+        pages.post(.acknowledge, use: acknowledge)
     }
 
     /// A signed-in member of staff; clients are sent to their own Today page.
     static func staff(_ req: Request) async throws -> Actor {
         let actor = try await req.requirePageActor()
-        guard actor.role != .client else { throw Abort.redirect(to: WebSiteURL.today) }
+        guard actor.role != .client else { throw Abort.redirect(to: SiteURL.today().path) }
         return actor
     }
 
@@ -43,7 +43,7 @@ enum ClinicianController {
         let actor = try await staff(req)
         let program = try await req.program(of: actor)
         guard let account = try await req.repository.user(actor.userID) else {
-            throw Abort.redirect(to: WebSiteURL.login)
+            throw Abort.redirect(to: SiteURL.login.path)
         }
         let sortText = req.query[String.self, at: "sort"] ?? CaseloadSort.urgency.rawValue
         guard let sort = CaseloadSort(rawValue: sortText) else {
@@ -147,7 +147,7 @@ enum ClinicianController {
             let committed = try await req.clinicalEntry(by: actor, through: .web).recordAssessment(
                 ClinicianForms.assessment(form, instrument: instrument), for: client.ref)
             let saved = committed.alert == nil ? instrument.id.rawValue : "alert"
-            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=\(saved)")
+            return req.redirect(to: SiteURL.chart(client.id, saved: saved).path)
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
@@ -180,7 +180,7 @@ enum ClinicianController {
         let (body, rows) = ClinicianForms.ordering(form, periodRows: ClinicianViews.orderingPeriodRows)
         do {
             _ = try await req.clinicalEntry(by: actor, through: .web).recordAssessment(body, for: client.ref)
-            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=ordering")
+            return req.redirect(to: SiteURL.chart(client.id, saved: "ordering").path)
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
@@ -202,7 +202,7 @@ enum ClinicianController {
         if let date = form["date"], !date.isEmpty { body["date"] = .string(date) }
         do {
             _ = try await req.clinicalEntry(by: actor, through: .web).recordScreen(.object(body), for: client.ref)
-            return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=screen#screen")
+            return req.redirect(to: SiteURL.chart(client.id, saved: "screen", anchor: "screen").path)
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
@@ -220,13 +220,14 @@ enum ClinicianController {
         let stored = try await req.repository.safetyPlan(of: client.ref)
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
         let banner = ClinicianViews.openAlerts(
-            try await openAlerts(req, for: actor), focus: client.id, returnTo: WebSiteURL.chart(client.id),
+            try await openAlerts(req, for: actor), focus: client.id, returnTo: SiteURL.chart(client.id).path,
             csrfToken: req.csrfToken, timeZone: program.timeZone)
         return WebController.html(
             SafetyPlanView.render(
-                title: "Safety plan: \(client.displayName)", stored: stored, action: WebSiteURL.safetyPlan(client.id),
+                title: "Safety plan: \(client.displayName)", stored: stored,
+                action: SiteURL.clientSafetyPlan(client.id).path,
                 values: values, errors: errors, banner: banner,
-                back: (WebSiteURL.chart(client.id), "Back to the chart"),
+                back: (SiteURL.chart(client.id).path, "Back to the chart"),
                 csrfToken: req.csrfToken, crisis: program.crisisResources, timeZone: program.timeZone),
             status: status)
     }
@@ -250,7 +251,7 @@ enum ClinicianController {
                 status: .unprocessableEntity)
         }
         _ = try await req.clinicalEntry(by: actor, through: .web).saveSafetyPlan(plan, for: client.ref)
-        return req.redirect(to: WebSiteURL.chart(client.id) + "?saved=safety-plan")
+        return req.redirect(to: SiteURL.chart(client.id, saved: "safety-plan").path)
     }
 
     static func acknowledge(_ req: Request) async throws -> Response {
@@ -275,8 +276,8 @@ enum ClinicianController {
     /// Only a path on this site (never another host): `/caseload` or a chart.
     static func safeReturn(_ path: String?) -> String {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 200,
-            path.hasPrefix(WebSiteURL.caseload) || path.hasPrefix("/clients/")
-        else { return WebSiteURL.caseload }
+            path.hasPrefix(SiteURL.caseload().path) || path.hasPrefix("/\(SiteURL.Page.chart.template[0])/")
+        else { return SiteURL.caseload().path }
         return path
     }
 }

@@ -29,8 +29,8 @@ enum CycleView {
                     "These curves are a picture from your check-ins to help you and your team talk. They are not a "
                         + "diagnosis.")),
             .p(
-                .a(.href(WebSiteURL.pattern), .text("See my pattern")), .text(" · "),
-                .a(.href(WebSiteURL.today), .text("Back to today"))),
+                .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
+                .a(.href(SiteURL.today().path), .text("Back to today"))),
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: "How the cycle works", crisis: crisis, content)

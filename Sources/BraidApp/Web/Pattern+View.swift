@@ -16,8 +16,8 @@ enum PatternView {
                     "This picture is made from your own check-ins. It explains; it does not diagnose. Talk it over with "
                         + "your care team.")),
             .p(
-                .a(.href(WebSiteURL.cycle), .text("How the cycle works")), .text(" · "),
-                .a(.href(WebSiteURL.today), .text("Back to today"))),
+                .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
+                .a(.href(SiteURL.today().path), .text("Back to today"))),
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: "My pattern", crisis: crisis, content)

@@ -6,21 +6,21 @@ import Vapor
 enum SignedInController {
     static func register(_ app: Application) {
         let pages = app.grouped(app.sessions.middleware)
-        pages.get("login") { req in
+        pages.get(.login) { req in
             WebController.html(SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources))
         }
-        pages.on(.POST, "login", body: .collect(maxSize: "16kb"), use: login)
-        pages.on(.POST, "logout", body: .collect(maxSize: "16kb")) { req in
+        pages.post(.login, use: login)
+        pages.post(.logout) { req in
             _ = try req.verifiedForm()
             req.session.destroy()
             return req.redirect(to: SiteURL.home.path)
         }
-        pages.get("today", use: today)
-        pages.on(.POST, "today", body: .collect(maxSize: "16kb"), use: saveToday)
-        pages.get("pattern", use: pattern)
-        pages.get("cycle", use: cycle)
-        pages.get("safety-plan", use: safetyPlan)
-        pages.on(.POST, "safety-plan", body: .collect(maxSize: "32kb"), use: saveSafetyPlan)
+        pages.get(.today, use: today)
+        pages.post(.today, use: saveToday)
+        pages.get(.pattern, use: pattern)
+        pages.get(.cycle, use: cycle)
+        pages.get(.safetyPlan, use: safetyPlan)
+        pages.post(.safetyPlan, maxSize: "32kb", use: saveSafetyPlan)
     }
 
     static func login(_ req: Request) async throws -> Response {
@@ -46,13 +46,13 @@ enum SignedInController {
             AuditEvent(
                 programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
                 clientID: nil, requestID: req.requestID, at: req.now))
-        return req.redirect(to: account.role == .client ? WebSiteURL.today : WebSiteURL.caseload)
+        return req.redirect(to: account.role == .client ? SiteURL.today().path : SiteURL.caseload().path)
     }
 
     static func today(_ req: Request) async throws -> Response {
         let actor = try await req.requirePageActor()
         guard actor.role == .client, let account = try await req.repository.user(actor.userID) else {
-            return req.redirect(to: WebSiteURL.caseload)
+            return req.redirect(to: SiteURL.caseload().path)
         }
         let program = try await req.program(of: actor)
         return WebController.html(
@@ -66,7 +66,7 @@ enum SignedInController {
         let actor = try await req.requirePageActor()
         guard actor.role == .client, let clientID = actor.clientID,
             let account = try await req.repository.user(actor.userID)
-        else { return req.redirect(to: WebSiteURL.caseload) }
+        else { return req.redirect(to: SiteURL.caseload().path) }
         let form = try req.verifiedForm()
         let entry = try await req.clinicalEntry(by: actor, through: .web)
         let client = ClientRef(id: clientID, programID: actor.programID)
@@ -104,7 +104,7 @@ enum SignedInController {
             return WebController.html(
                 SignedInViews.safety(crisis: entry.program.crisisResources, plan: plan, csrfToken: req.csrfToken))
         }
-        return req.redirect(to: WebSiteURL.today + "?saved=1")
+        return req.redirect(to: SiteURL.today(saved: true).path)
     }
 
     static func pattern(_ req: Request) async throws -> Response {
@@ -141,7 +141,7 @@ enum SignedInController {
         let actor = try await req.requirePageActor()
         guard actor.role == .client, let clientID = actor.clientID,
             let client = try await req.repository.client(clientID, in: actor.programID)
-        else { throw Abort.redirect(to: WebSiteURL.caseload) }
+        else { throw Abort.redirect(to: SiteURL.caseload().path) }
         return (actor, client)
     }
 
@@ -152,9 +152,9 @@ enum SignedInController {
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
         return WebController.html(
             SafetyPlanView.render(
-                title: "My safety plan", stored: stored, action: WebSiteURL.safetyPlan, values: nil, errors: [:],
+                title: "My safety plan", stored: stored, action: SiteURL.safetyPlan().path, values: nil, errors: [:],
                 notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil,
-                back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
+                back: (SiteURL.today().path, "Back to today"), csrfToken: req.csrfToken,
                 crisis: program.crisisResources, timeZone: program.timeZone))
     }
 
@@ -169,12 +169,12 @@ enum SignedInController {
             return WebController.html(
                 SafetyPlanView.render(
                     title: "My safety plan", stored: try await req.repository.safetyPlan(of: client.ref),
-                    action: WebSiteURL.safetyPlan, values: form, errors: [error.field: error.message],
-                    back: (WebSiteURL.today, "Back to today"), csrfToken: req.csrfToken,
+                    action: SiteURL.safetyPlan().path, values: form, errors: [error.field: error.message],
+                    back: (SiteURL.today().path, "Back to today"), csrfToken: req.csrfToken,
                     crisis: entry.program.crisisResources, timeZone: entry.program.timeZone),
                 status: .unprocessableEntity)
         }
         _ = try await entry.saveSafetyPlan(plan, for: client.ref)
-        return req.redirect(to: WebSiteURL.safetyPlan + "?saved=1")
+        return req.redirect(to: SiteURL.safetyPlan(saved: true).path)
     }
 }

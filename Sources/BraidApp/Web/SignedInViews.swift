@@ -10,7 +10,7 @@ enum SignedInViews {
 
     static func signOut(_ token: String) -> Node<HTML.BodyContext> {
         .form(
-            .class("signout"), .action(WebSiteURL.logout), .method(.post), csrf(token),
+            .class("signout"), .action(SiteURL.logout.path), .method(.post), csrf(token),
             .button(.type(.submit), .text("Sign out")))
     }
 
@@ -21,7 +21,7 @@ enum SignedInViews {
                 .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
             },
             .form(
-                .action(WebSiteURL.login), .method(.post),
+                .action(SiteURL.login.path), .method(.post),
                 .label(.for("email"), .text("Email")),
                 .input(
                     .type(.email), .name("email"), .id("email"), .value(email),
@@ -80,16 +80,16 @@ enum SignedInViews {
                     .text("Saved. Thank you for checking in."))),
             .nav(
                 .class("links"), .attribute(named: "aria-label", value: "My pages"),
-                .a(.href(WebSiteURL.pattern), .text("See my pattern")), .text(" · "),
-                .a(.href(WebSiteURL.cycle), .text("How the cycle works")), .text(" · "),
-                .a(.href(WebSiteURL.safetyPlan), .text("My safety plan"))),
+                .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
+                .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
+                .a(.href(SiteURL.safetyPlan().path), .text("My safety plan"))),
             .if(
                 !errors.isEmpty,
                 .p(
                     .class("error"), .attribute(named: "role", value: "alert"),
                     .text("Some answers need a look: see below."))),
             .form(
-                .action(WebSiteURL.today), .method(.post), csrf(csrfToken),
+                .action(SiteURL.today().path), .method(.post), csrf(csrfToken),
                 .input(.type(.hidden), .name("date"), .value(date.description)),
                 scale("mood", "How is your mood today?", low: "worst", high: "best"),
                 scale("craving", "How strong is craving today?", low: "none", high: "strongest"),
@@ -137,8 +137,8 @@ enum SignedInViews {
                         "You don't have a written safety plan yet. Right now: move away from anything you could use to "
                             + "hurt yourself, including cocaine, and call or text 988 or someone you trust. Then ask "
                             + "your care team to make a plan with you."))),
-            .p(.a(.href(WebSiteURL.safetyPlan), .text("Open my safety plan"))),
-            .a(.href(WebSiteURL.today), .text("Back to today")),
+            .p(.a(.href(SiteURL.safetyPlan().path), .text("Open my safety plan"))),
+            .a(.href(SiteURL.today().path), .text("Back to today")),
             signOut(csrfToken)
         )
         return Layout.page(title: "Help is here", crisis: crisis, emphasizeCrisis: true, content)

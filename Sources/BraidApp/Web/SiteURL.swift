@@ -1,20 +1,140 @@
+import BraidCore
 import Vapor
 
-/// Every web page's address: used both to register routes and to build links, so no view spells a path.
-enum SiteURL: String, CaseIterable, Sendable {
+/// Every web page and form target. One value builds both the route a controller registers (`Page`, with `:id`
+/// where an id goes) and the link a view writes (`path`, with the ids and query filled in), so no view or
+/// controller spells a path; a test compares the pages with the live router, as `APIRoute` does for the API.
+enum SiteURL: Hashable, Sendable {
+    // Public: no login, no cookies.
     case home
     case selfCheck
     case stylesheet
+    case login
+    case logout
+    // The client's own pages.
+    case today(saved: Bool = false)
+    case pattern
+    case cycle
+    case safetyPlan(saved: Bool = false)
+    // The care team's pages.
+    case caseload(sort: CaseloadSort? = nil)
+    case chart(ClientID, days: Int? = nil, saved: String? = nil, anchor: String? = nil)
+    case newAssessment(ClientID, Instrument.ID)
+    case assessments(ClientID)
+    case ordering(ClientID)
+    case screens(ClientID)
+    case clientSafetyPlan(ClientID)
+    case acknowledge(AlertID)
 
-    var path: String {
+    /// A page as the router knows it: its path template and the methods it answers.
+    enum Page: String, CaseIterable, Sendable {
+        case home, selfCheck, stylesheet, login, logout
+        case today, pattern, cycle, safetyPlan
+        case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
+
+        /// Path segments; `:id` marks the record id.
+        var template: [String] {
+            switch self {
+            case .home: []
+            case .selfCheck: ["self-check"]
+            case .stylesheet: ["assets", "braid.css"]
+            case .login: ["login"]
+            case .logout: ["logout"]
+            case .today: ["today"]
+            case .pattern: ["pattern"]
+            case .cycle: ["cycle"]
+            case .safetyPlan: ["safety-plan"]
+            case .caseload: ["caseload"]
+            case .chart: ["clients", ":id"]
+            case .newAssessment: ["clients", ":id", "assessments", "new"]
+            case .assessments: ["clients", ":id", "assessments"]
+            case .ordering: ["clients", ":id", "ordering"]
+            case .screens: ["clients", ":id", "screens"]
+            case .clientSafetyPlan: ["clients", ":id", "safety-plan"]
+            case .acknowledge: ["alerts", ":id", "acknowledge"]
+            }
+        }
+
+        /// What the page answers: GET shows it, POST takes its form.
+        var methods: [HTTPMethod] {
+            switch self {
+            case .home, .stylesheet, .pattern, .cycle, .caseload, .chart, .newAssessment: [.GET]
+            case .logout, .assessments, .screens, .acknowledge: [.POST]
+            case .selfCheck, .login, .today, .safetyPlan, .ordering, .clientSafetyPlan: [.GET, .POST]
+            }
+        }
+
+        var pathComponents: [PathComponent] { template.map { PathComponent(stringLiteral: $0) } }
+
+        /// The router's form, for the test: `/clients/:id`.
+        var pattern: String { "/" + template.joined(separator: "/") }
+    }
+
+    var page: Page {
         switch self {
-        case .home: "/"
-        case .selfCheck: "/self-check"
-        case .stylesheet: "/assets/braid.css"
+        case .home: .home
+        case .selfCheck: .selfCheck
+        case .stylesheet: .stylesheet
+        case .login: .login
+        case .logout: .logout
+        case .today: .today
+        case .pattern: .pattern
+        case .cycle: .cycle
+        case .safetyPlan: .safetyPlan
+        case .caseload: .caseload
+        case .chart: .chart
+        case .newAssessment: .newAssessment
+        case .assessments: .assessments
+        case .ordering: .ordering
+        case .screens: .screens
+        case .clientSafetyPlan: .clientSafetyPlan
+        case .acknowledge: .acknowledge
         }
     }
 
-    var pathComponents: [PathComponent] {
-        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    /// The link: the page's template with its id, then its query and fragment.
+    var path: String {
+        var id: String?
+        var query: [(String, String)] = []
+        var fragment: String?
+        switch self {
+        case .today(let saved), .safetyPlan(let saved):
+            if saved { query.append(("saved", "1")) }
+        case .caseload(let sort):
+            if let sort { query.append(("sort", sort.rawValue)) }
+        case .chart(let client, let days, let saved, let anchor):
+            id = client.description
+            if let days { query.append(("days", String(days))) }
+            if let saved { query.append(("saved", saved)) }
+            fragment = anchor
+        case .newAssessment(let client, let instrument):
+            id = client.description
+            query.append(("instrument", instrument.rawValue))
+        case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client):
+            id = client.description
+        case .acknowledge(let alert):
+            id = alert.description
+        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle:
+            break
+        }
+        let segments = page.template.map { $0 == ":id" ? id ?? $0 : $0 }
+        // Query values are ids, numbers and fixed words: nothing that needs escaping.
+        let queryText = query.isEmpty ? "" : "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        return "/" + segments.joined(separator: "/") + queryText + (fragment.map { "#\($0)" } ?? "")
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a page's GET handler from its `SiteURL.Page`.
+    func get(_ page: SiteURL.Page, use handler: @escaping @Sendable (Request) async throws -> Response) {
+        on(.GET, page.pathComponents, use: handler)
+    }
+
+    /// Registers a page's form handler (POST) from its `SiteURL.Page`, with a body limit.
+    func post(
+        _ page: SiteURL.Page, maxSize: ByteCount = "16kb",
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) {
+        on(.POST, page.pathComponents, body: .collect(maxSize: maxSize), use: handler)
     }
 }

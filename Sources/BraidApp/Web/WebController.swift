@@ -4,11 +4,11 @@ import Vapor
 /// The public pages: no login, nothing stored, no cookies set.
 enum WebController {
     static func register(_ app: Application) {
-        app.get(SiteURL.home.pathComponents) { req in html(HomeView.render(crisis: req.braid.crisisResources)) }
-        app.get(SiteURL.selfCheck.pathComponents) { req in
+        app.get(.home) { req in html(HomeView.render(crisis: req.braid.crisisResources)) }
+        app.get(.selfCheck) { req in
             html(SelfCheckView.form(SelfCheckForm(), crisis: req.braid.crisisResources))
         }
-        app.on(.POST, SiteURL.selfCheck.pathComponents, body: .collect(maxSize: "16kb")) { req in
+        app.post(.selfCheck) { req in
             var form = SelfCheckForm(values: (try? req.content.decode([String: String].self)) ?? [:])
             guard let answers = form.answers() else {
                 return html(SelfCheckView.form(form, crisis: req.braid.crisisResources), status: .unprocessableEntity)
@@ -21,7 +21,7 @@ enum WebController {
                 return html(SelfCheckView.form(form, crisis: req.braid.crisisResources), status: .unprocessableEntity)
             }
         }
-        app.get(SiteURL.stylesheet.pathComponents) { _ in
+        app.get(.stylesheet) { _ in
             let response = Response(status: .ok, body: .init(string: Stylesheet.css))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             return response

@@ -16,7 +16,7 @@ extension Request {
 
     /// The signed-in actor; otherwise a redirect to the sign-in page.
     func requirePageActor() async throws -> Actor {
-        guard let actor = try await pageActor() else { throw Abort.redirect(to: WebSiteURL.login) }
+        guard let actor = try await pageActor() else { throw Abort.redirect(to: SiteURL.login.path) }
         return actor
     }
 
@@ -36,29 +36,6 @@ extension Request {
         else { throw Abort(.forbidden, reason: "this form has expired; reload the page and try again") }
         return form
     }
-}
-
-/// Addresses of the signed-in pages.
-enum WebSiteURL {
-    static let login = "/login"
-    static let logout = "/logout"
-    static let today = "/today"
-    static let caseload = "/caseload"
-    static let pattern = "/pattern"
-    static let cycle = "/cycle"
-    static let safetyPlan = "/safety-plan"
-
-    static func acknowledge(_ alert: AlertID) -> String { "/alerts/\(alert)/acknowledge" }
-    static func chart(_ client: ClientID, days: Int? = nil) -> String {
-        "/clients/\(client)" + (days.map { "?days=\($0)" } ?? "")
-    }
-    static func newAssessment(_ client: ClientID, _ instrument: Instrument.ID) -> String {
-        "/clients/\(client)/assessments/new?instrument=\(instrument.rawValue)"
-    }
-    static func assessments(_ client: ClientID) -> String { "/clients/\(client)/assessments" }
-    static func ordering(_ client: ClientID) -> String { "/clients/\(client)/ordering" }
-    static func screens(_ client: ClientID) -> String { "/clients/\(client)/screens" }
-    static func safetyPlan(_ client: ClientID) -> String { "/clients/\(client)/safety-plan" }
 }
 
 extension Application {
