@@ -21,8 +21,9 @@ public enum BraidServer {
         middleware.use(APIErrorMiddleware())
         app.middleware = middleware
         registerRoutes(app)
-        WebController.register(app)
-        SignedInController.register(app)
+        PublicController.register(app)
+        SignInController.register(app)
+        ClientPagesController.register(app)
         ClinicianController.register(app)
     }
 

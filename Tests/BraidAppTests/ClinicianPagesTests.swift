@@ -177,9 +177,11 @@ struct ClinicianPagesTests {
         let flagged = Self.chartModel(
             assessments: [.ordering(input: input, result: OrderingAssessment(input))], analysis: analysis)
         #expect(flagged.reevaluationProposal?.contains("40 days without use") == true)
+        let context = PageContext(
+            csrfToken: "t", crisis: CrisisResources(programLine: nil), timeZone: TimeZone(identifier: "UTC")!,
+            today: Self.today, alerts: [])
         let html = ClinicianViews.chart(
-            flagged, alerts: [], notice: nil, screenValues: [:], screenErrors: [:], csrfToken: "t",
-            crisis: CrisisResources(programLine: nil), timeZone: TimeZone(identifier: "UTC")!)
+            flagged, notice: nil, screenValues: [:], screenErrors: [:], context: context)
         #expect(html.contains("Proposal: "))
         #expect(html.contains("use-first"))
         #expect(html.contains(OrderingAssessment.Reason.onsetAfterUse.explanation.clinician))

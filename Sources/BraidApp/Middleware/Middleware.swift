@@ -89,7 +89,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
             }
             guard request.url.path.hasPrefix("/api/") else {
                 // Pages get a page: the same message, the crisis line in the header, a way back.
-                return WebController.html(
+                return Response.html(
                     ErrorPage.render(
                         status: apiError.status, message: apiError.message, crisis: request.braid.crisisResources),
                     status: apiError.status)

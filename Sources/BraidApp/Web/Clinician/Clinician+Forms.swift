@@ -33,32 +33,32 @@ extension ClinicianViews {
     }
 
     static func entryPage(
-        title: String, client: ClientProfile, alerts: [OpenAlertItem], errors: [String: String], csrfToken: String,
-        crisis: CrisisResources, timeZone: TimeZone, action: String, _ fields: Form
+        title: String, client: ClientProfile, errors: [String: String], context: PageContext, action: String,
+        _ fields: Form
     ) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(title): \(client.displayName)")),
             openAlerts(
-                alerts, focus: client.id, returnTo: SiteURL.chart(client.id).path, csrfToken: csrfToken,
-                timeZone: timeZone),
+                context.alerts, focus: client.id, returnTo: SiteURL.chart(client.id).path,
+                csrfToken: context.csrfToken, timeZone: context.timeZone),
             .if(
                 !errors.isEmpty,
                 .p(
                     .class("error"), .attribute(named: "role", value: "alert"),
                     .text("Some answers need a look: " + errors.keys.sorted().joined(separator: ", ") + "."))),
-            .form(.action(action), .method(.post), SignedInViews.csrf(csrfToken), fields),
+            .form(.action(action), .method(.post), SignedInViews.csrf(context.csrfToken), fields),
             .p(.a(.href(SiteURL.chart(client.id).path), .text("Back to the chart"))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: title, crisis: crisis, content)
+        return Layout.page(title: title, crisis: context.crisis, content)
     }
 
     /// Any instrument of §1, item by item from its definition; skip-logic items and blanks say how they count.
     static func instrumentForm(
-        _ instrument: Instrument, client: ClientProfile, today: CalendarDate, values: [String: String],
-        errors: [String: String], alerts: [OpenAlertItem], csrfToken: String, crisis: CrisisResources,
-        timeZone: TimeZone
+        _ instrument: Instrument, client: ClientProfile, values: [String: String], errors: [String: String],
+        context: PageContext
     ) -> String {
+        let today = context.today
         let fields: Form = .group(
             .input(.type(.hidden), .name("instrument"), .value(instrument.id.rawValue)),
             .p(
@@ -115,8 +115,8 @@ extension ClinicianViews {
             .p(.button(.type(.submit), .text("Save \(instrument.name)")))
         )
         return entryPage(
-            title: instrument.name, client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
-            crisis: crisis, timeZone: timeZone, action: SiteURL.assessments(client.id).path, fields)
+            title: instrument.name, client: client, errors: errors, context: context,
+            action: SiteURL.assessments(client.id).path, fields)
     }
 
     /// Rows for abstinence periods on the ordering form (blank rows are ignored).
@@ -124,9 +124,9 @@ extension ClinicianViews {
 
     /// The ordering interview of §2 in plain questions.
     static func orderingForm(
-        client: ClientProfile, today: CalendarDate, values: [String: String], errors: [String: String],
-        alerts: [OpenAlertItem], csrfToken: String, crisis: CrisisResources, timeZone: TimeZone
+        client: ClientProfile, values: [String: String], errors: [String: String], context: PageContext
     ) -> String {
+        let today = context.today
         func number(_ field: String, _ label: String, step: String = "1") -> Form {
             .div(
                 fieldError(errors, field),
@@ -182,7 +182,7 @@ extension ClinicianViews {
             .p(.button(.type(.submit), .text("Save ordering interview")))
         )
         return entryPage(
-            title: "Ordering interview", client: client, alerts: alerts, errors: errors, csrfToken: csrfToken,
-            crisis: crisis, timeZone: timeZone, action: SiteURL.ordering(client.id).path, fields)
+            title: "Ordering interview", client: client, errors: errors, context: context,
+            action: SiteURL.ordering(client.id).path, fields)
     }
 }

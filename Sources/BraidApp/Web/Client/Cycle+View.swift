@@ -3,7 +3,7 @@ import Plot
 
 /// "How the cycle works": surge, crash, chase and deepening, with the client's own curve.
 enum CycleView {
-    static func render(_ model: CycleExplainer, csrfToken: String, crisis: CrisisResources) -> String {
+    static func render(_ model: CycleExplainer, context: PageContext) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("How the cycle works")),
             .p(
@@ -31,8 +31,8 @@ enum CycleView {
             .p(
                 .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
                 .a(.href(SiteURL.today().path), .text("Back to today"))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "How the cycle works", crisis: crisis, content)
+        return Layout.page(title: "How the cycle works", crisis: context.crisis, content)
     }
 }

@@ -128,10 +128,7 @@ enum ClinicianViews {
     }
 
     /// The caseload: open alerts on top, then one sortable table of every client with links to the charts.
-    static func caseload(
-        name: String, rows: [CaseloadRow], sort: CaseloadSort, alerts: [OpenAlertItem], csrfToken: String,
-        crisis: CrisisResources, timeZone: TimeZone
-    ) -> String {
+    static func caseload(name: String, rows: [CaseloadRow], sort: CaseloadSort, context: PageContext) -> String {
         func header(_ label: String, _ key: CaseloadSort) -> Node<HTML.TableRowContext> {
             .th(
                 .attribute(named: "scope", value: "col"),
@@ -140,7 +137,9 @@ enum ClinicianViews {
         }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("Caseload of \(name)")),
-            openAlerts(alerts, returnTo: SiteURL.caseload().path, csrfToken: csrfToken, timeZone: timeZone),
+            openAlerts(
+                context.alerts, returnTo: SiteURL.caseload().path, csrfToken: context.csrfToken,
+                timeZone: context.timeZone),
             .div(
                 .class("table-scroll"),
                 .table(
@@ -178,23 +177,25 @@ enum ClinicianViews {
                 )
             ),
             .p(.a(.href(SiteURL.caseload(sort: .urgency).path), .text("Most urgent first"))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Caseload", crisis: crisis, wide: true, content)
+        return Layout.page(title: "Caseload", crisis: context.crisis, wide: true, content)
     }
 
     // MARK: - The client's chart
 
     static func chart(
-        _ model: ClientChartModel, alerts: [OpenAlertItem], notice: String?, screenValues: [String: String],
-        screenErrors: [String: String], csrfToken: String, crisis: CrisisResources, timeZone: TimeZone
+        _ model: ClientChartModel, notice: String?, screenValues: [String: String], screenErrors: [String: String],
+        context: PageContext
     ) -> String {
         let client = model.client
         let here = SiteURL.chart(client.id, days: model.timeline.days).path
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(client.displayName)),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
-            openAlerts(alerts, focus: client.id, returnTo: here, csrfToken: csrfToken, timeZone: timeZone),
+            openAlerts(
+                context.alerts, focus: client.id, returnTo: here, csrfToken: context.csrfToken,
+                timeZone: context.timeZone),
             .nav(
                 .class("tabs"), .attribute(named: "aria-label", value: "Timeline span"),
                 .forEach(TimelineModel.spans) { days in
@@ -255,7 +256,8 @@ enum ClinicianViews {
                 },
                 .li(.a(.href(SiteURL.ordering(client.id).path), .text("Ordering interview (which came first)"))),
                 .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan")))),
-            screenForm(client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: csrfToken),
+            screenForm(
+                client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: context.csrfToken),
             .h2(.text("Assessments")),
             assessmentHistory(model),
             .h2(.text("Urine screens")),
@@ -266,11 +268,11 @@ enum ClinicianViews {
                         .li(.text("\($0.screen.date): \($0.screen.positive ? "positive" : "negative")"))
                     })),
             .h2(.text("Safety alerts")),
-            alertHistory(model.alerts, timeZone: timeZone),
+            alertHistory(model.alerts, timeZone: context.timeZone),
             .p(.a(.href(SiteURL.caseload().path), .text("Back to the caseload"))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: client.displayName, crisis: crisis, wide: true, content)
+        return Layout.page(title: client.displayName, crisis: context.crisis, wide: true, content)
     }
 
     /// An evidence key in words: `currentAbstinenceDays` → "current abstinence days", `maxPHQ9Last14Days` →

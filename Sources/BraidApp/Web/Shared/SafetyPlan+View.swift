@@ -17,20 +17,22 @@ enum SafetyPlanView {
 
     static func render(
         title: String, stored: StoredSafetyPlan?, action: String, values: [String: String]?, errors: [String: String],
-        notice: String? = nil, banner: Node<HTML.BodyContext> = .empty, back: (href: String, label: String),
-        csrfToken: String,
-        crisis: CrisisResources, timeZone: TimeZone
+        notice: String? = nil, focus: ClientID? = nil, back: (href: String, label: String), context: PageContext
     ) -> String {
         let plan = stored?.plan ?? .starter
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
-            banner,
+            .unwrap(focus) { client in
+                ClinicianViews.openAlerts(
+                    context.alerts, focus: client, returnTo: back.href, csrfToken: context.csrfToken,
+                    timeZone: context.timeZone)
+            },
             .p(
                 .class("meta"),
                 .text(
                     stored.map {
-                        "Version \($0.version), saved \(ClinicianViews.alertTime($0.savedAt, timeZone)). Earlier versions are kept."
+                        "Version \($0.version), saved \(ClinicianViews.alertTime($0.savedAt, context.timeZone)). Earlier versions are kept."
                     } ?? "Not written yet. The client and the care team make it together; it takes about 20 minutes.")),
             sections(plan),
             .if(
@@ -40,7 +42,7 @@ enum SafetyPlanView {
                     .text("The plan was not saved: see below."))),
             .h2(.text(stored == nil ? "Write the plan" : "Update the plan")),
             .form(
-                .action(action), .method(.post), SignedInViews.csrf(csrfToken),
+                .action(action), .method(.post), SignedInViews.csrf(context.csrfToken),
                 .p(.class("meta"), .text("One item per line.")),
                 .forEach(SafetyPlan.Section.allCases) { section in
                     .div(
@@ -53,9 +55,9 @@ enum SafetyPlanView {
                 },
                 .p(.button(.type(.submit), .text("Save safety plan")))),
             .p(.a(.href(back.href), .text(back.label))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Safety plan", crisis: crisis, content)
+        return Layout.page(title: "Safety plan", crisis: context.crisis, content)
     }
 
     /// The form's texts by section.

@@ -26,22 +26,8 @@ enum ClinicianController {
         return actor
     }
 
-    /// Every open alert on the actor's caseload, most severe and oldest first (audited as an alert read).
-    static func openAlerts(_ req: Request, for actor: Actor) async throws -> [OpenAlertItem] {
-        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
-        let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, $0.displayName) })
-        let alerts = try await req.repository.alerts(of: clients.map(\.ref), openOnly: true)
-        if !alerts.isEmpty {
-            try await req.auditRead("alerts.read", clients: Array(Set(alerts.map(\.clientID))), by: actor)
-        }
-        return alerts.map {
-            OpenAlertItem(alert: $0, clientID: $0.clientID, clientName: names[$0.clientID] ?? "client")
-        }
-    }
-
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        let program = try await req.program(of: actor)
         guard let account = try await req.repository.user(actor.userID) else {
             throw Abort.redirect(to: SiteURL.login.path)
         }
@@ -50,22 +36,24 @@ enum ClinicianController {
             let allowed = CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")
             throw Abort(.badRequest, reason: "sort: '\(sortText.prefix(40))' is not a column (allowed: \(allowed))")
         }
+        let analysisConfiguration = try await req.program(of: actor).clinical.analysis
         let rows = try await Caseload.query(on: req, for: actor).enumerated().map { index, entry in
             CaseloadRow(
                 id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
-                flags: entry.insight.analysis.flags.map { FlagText($0.id, program.clinical.analysis) },
+                flags: entry.insight.analysis.flags.map { FlagText($0.id, analysisConfiguration) },
                 phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
                 useDaysLast30: entry.insight.analysis.use.useDaysLast30,
                 classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
                 urgency: index)
         }
+        // The caseload already read every open alert: the page's banner takes them from the rows.
         let alerts = rows.flatMap { row in
             row.alerts.map { OpenAlertItem(alert: $0, clientID: row.id, clientName: row.name) }
-        }
-        return WebController.html(
+        }.sorted { SafetyAlert.triageOrder($0.alert, $1.alert) }
+        return Response.html(
             ClinicianViews.caseload(
-                name: account.name, rows: sort.sorted(rows), sort: sort, alerts: alerts, csrfToken: req.csrfToken,
-                crisis: program.crisisResources, timeZone: program.timeZone))
+                name: account.name, rows: sort.sorted(rows), sort: sort,
+                context: try await req.pageContext(for: actor, alerts: alerts)))
     }
 
     static func chart(_ req: Request) async throws -> Response {
@@ -82,9 +70,9 @@ enum ClinicianController {
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
             throw Abort(.badRequest, reason: "days: '\(daysText.prefix(20))' is not 30, 90 or 365")
         }
-        let program = try await req.program(of: actor)
-        let today = program.today(now: req.now)
-        let configuration = program.clinical
+        let context = try await req.pageContext(for: actor)
+        let configuration = try await req.program(of: actor).clinical
+        let today = context.today
         let insight = try await req.application.insights.insight(
             for: client, today: today, repository: req.repository, configuration: configuration)
         let checkIns = try await req.repository.checkIns(of: client.ref, from: today.adding(days: -(days - 1)))
@@ -98,11 +86,10 @@ enum ClinicianController {
             alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
             today: today, flagConfiguration: configuration.analysis)
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
-        return WebController.html(
+        return Response.html(
             ClinicianViews.chart(
-                model, alerts: try await openAlerts(req, for: actor), notice: notice.flatMap(Self.notice),
-                screenValues: screenValues, screenErrors: screenErrors, csrfToken: req.csrfToken,
-                crisis: program.crisisResources, timeZone: program.timeZone),
+                model, notice: notice.flatMap(Self.notice), screenValues: screenValues, screenErrors: screenErrors,
+                context: context),
             status: status)
     }
 
@@ -127,19 +114,15 @@ enum ClinicianController {
 
     static func newAssessment(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let instrument = try instrument(req.query[String.self, at: "instrument"])
-        return WebController.html(
+        return Response.html(
             ClinicianViews.instrumentForm(
-                instrument, client: client, today: program.today(now: req.now), values: [:], errors: [:],
-                alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                crisis: program.crisisResources, timeZone: program.timeZone))
+                instrument, client: client, values: [:], errors: [:], context: try await req.pageContext(for: actor)))
     }
 
     static func saveAssessment(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let form = try req.verifiedForm()
         let instrument = try instrument(form["instrument"])
@@ -151,30 +134,25 @@ enum ClinicianController {
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
-            return WebController.html(
+            return Response.html(
                 ClinicianViews.instrumentForm(
-                    instrument, client: client, today: program.today(now: req.now), values: form,
+                    instrument, client: client, values: form,
                     errors: [ClinicianForms.assessmentField(problem.field, instrument: instrument): problem.message],
-                    alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                    crisis: program.crisisResources, timeZone: program.timeZone),
+                    context: try await req.pageContext(for: actor)),
                 status: .unprocessableEntity)
         }
     }
 
     static func newOrdering(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
-        return WebController.html(
+        return Response.html(
             ClinicianViews.orderingForm(
-                client: client, today: program.today(now: req.now), values: [:], errors: [:],
-                alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                crisis: program.crisisResources, timeZone: program.timeZone))
+                client: client, values: [:], errors: [:], context: try await req.pageContext(for: actor)))
     }
 
     static func saveOrdering(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        let program = try await req.program(of: actor)
         let client = try await req.accessibleClient(by: actor)
         let form = try req.verifiedForm()
         let (body, rows) = ClinicianForms.ordering(form, periodRows: ClinicianViews.orderingPeriodRows)
@@ -184,12 +162,11 @@ enum ClinicianController {
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
-            return WebController.html(
+            return Response.html(
                 ClinicianViews.orderingForm(
-                    client: client, today: program.today(now: req.now), values: form,
+                    client: client, values: form,
                     errors: [ClinicianForms.orderingField(problem.field, rows: rows): problem.message],
-                    alerts: try await openAlerts(req, for: actor), csrfToken: req.csrfToken,
-                    crisis: program.crisisResources, timeZone: program.timeZone),
+                    context: try await req.pageContext(for: actor)),
                 status: .unprocessableEntity)
         }
     }
@@ -216,19 +193,14 @@ enum ClinicianController {
         _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
         status: HTTPStatus = .ok
     ) async throws -> Response {
-        let program = try await req.program(of: actor)
         let stored = try await req.repository.safetyPlan(of: client.ref)
         try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
-        let banner = ClinicianViews.openAlerts(
-            try await openAlerts(req, for: actor), focus: client.id, returnTo: SiteURL.chart(client.id).path,
-            csrfToken: req.csrfToken, timeZone: program.timeZone)
-        return WebController.html(
+        return Response.html(
             SafetyPlanView.render(
                 title: "Safety plan: \(client.displayName)", stored: stored,
-                action: SiteURL.clientSafetyPlan(client.id).path,
-                values: values, errors: errors, banner: banner,
+                action: SiteURL.clientSafetyPlan(client.id).path, values: values, errors: errors, focus: client.id,
                 back: (SiteURL.chart(client.id).path, "Back to the chart"),
-                csrfToken: req.csrfToken, crisis: program.crisisResources, timeZone: program.timeZone),
+                context: try await req.pageContext(for: actor)),
             status: status)
     }
 

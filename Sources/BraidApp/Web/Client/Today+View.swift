@@ -2,46 +2,32 @@ import BraidCore
 import Foundation
 import Plot
 
-/// Sign-in, the client's Today check-in and the crisis page after a safety "yes".
-enum SignedInViews {
-    static func csrf(_ token: String) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("_csrf"), .value(token))
-    }
-
-    static func signOut(_ token: String) -> Node<HTML.BodyContext> {
-        .form(
-            .class("signout"), .action(SiteURL.logout.path), .method(.post), csrf(token),
-            .button(.type(.submit), .text("Sign out")))
-    }
-
-    static func login(email: String, error: String?, crisis: CrisisResources) -> String {
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Sign in")),
-            .unwrap(error) {
-                .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
-            },
-            .form(
-                .action(SiteURL.login.path), .method(.post),
-                .label(.for("email"), .text("Email")),
-                .input(
-                    .type(.email), .name("email"), .id("email"), .value(email),
-                    .attribute(named: "autocomplete", value: "email")),
-                .label(.for("password"), .text("Password")),
-                .input(
-                    .type(.password), .name("password"), .id("password"),
-                    .attribute(named: "autocomplete", value: "current-password")),
-                .p(.button(.type(.submit), .text("Sign in")))
-            )
-        )
-        return Layout.page(title: "Sign in", crisis: crisis, content)
+/// The client's Today check-in and the crisis page shown at once after a safety "yes".
+enum TodayView {
+    /// The form as the JSON body the API validates (`CheckInSubmission`), so both doors share one set of rules.
+    static func submission(_ form: [String: String]) -> JSONValue {
+        var object: [String: JSONValue] = [:]
+        for field in ["mood", "craving", "enjoyment", "energy", "irritability", "sleepHours"] {
+            if let text = form[field], !text.isEmpty {
+                object[field] = Double(text).map(JSONValue.number) ?? .string(text)
+            }
+        }
+        for field in ["used", "safety"] {
+            if let text = form[field], !text.isEmpty {
+                object[field] = text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
+            }
+        }
+        if let date = form["date"], !date.isEmpty { object["date"] = .string(date) }
+        return .object(object)
     }
 
     /// The daily check-in, fast on a phone: four core questions as large choices, extras folded away, and the
     /// safety question always visible.
-    static func today(
-        name: String, date: CalendarDate, saved: Bool, values: [String: String], errors: [String: String],
-        csrfToken: String, crisis: CrisisResources
+    static func render(
+        name: String, saved: Bool, values: [String: String], errors: [String: String], context: PageContext
     ) -> String {
+        let date = context.today
+        let csrfToken = context.csrfToken
         func scale(_ field: String, _ question: String, low: String, high: String) -> Node<HTML.FormContext> {
             .fieldset(
                 .class("scale"),
@@ -89,7 +75,7 @@ enum SignedInViews {
                     .class("error"), .attribute(named: "role", value: "alert"),
                     .text("Some answers need a look: see below."))),
             .form(
-                .action(SiteURL.today().path), .method(.post), csrf(csrfToken),
+                .action(SiteURL.today().path), .method(.post), SignedInViews.csrf(csrfToken),
                 .input(.type(.hidden), .name("date"), .value(date.description)),
                 scale("mood", "How is your mood today?", low: "worst", high: "best"),
                 scale("craving", "How strong is craving today?", low: "none", high: "strongest"),
@@ -113,13 +99,14 @@ enum SignedInViews {
                     ]),
                 .p(.button(.type(.submit), .text("Save check-in")))
             ),
-            signOut(csrfToken)
+            SignedInViews.signOut(csrfToken)
         )
-        return Layout.page(title: "Today", crisis: crisis, content)
+        return Layout.page(title: "Today", crisis: context.crisis, content)
     }
 
     /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.
-    static func safety(crisis: CrisisResources, plan: StoredSafetyPlan?, csrfToken: String) -> String {
+    static func safety(plan: StoredSafetyPlan?, context: PageContext) -> String {
+        let crisis = context.crisis
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("You're not alone. Help is here now.")),
             .div(
@@ -139,7 +126,7 @@ enum SignedInViews {
                             + "your care team to make a plan with you."))),
             .p(.a(.href(SiteURL.safetyPlan().path), .text("Open my safety plan"))),
             .a(.href(SiteURL.today().path), .text("Back to today")),
-            signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
         return Layout.page(title: "Help is here", crisis: crisis, emphasizeCrisis: true, content)
     }

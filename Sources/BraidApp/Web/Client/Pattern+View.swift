@@ -3,7 +3,7 @@ import Plot
 
 /// "My pattern": the client's own data, explained.
 enum PatternView {
-    static func render(_ model: TimelineModel, csrfToken: String, crisis: CrisisResources) -> String {
+    static func render(_ model: TimelineModel, context: PageContext) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("My pattern")),
             .ul(.class("summary result"), .forEach(model.sentences) { .li(.text($0)) }),
@@ -18,8 +18,8 @@ enum PatternView {
             .p(
                 .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
                 .a(.href(SiteURL.today().path), .text("Back to today"))),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "My pattern", crisis: crisis, content)
+        return Layout.page(title: "My pattern", crisis: context.crisis, content)
     }
 }

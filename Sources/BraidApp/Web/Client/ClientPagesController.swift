@@ -1,0 +1,132 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// The client's own pages: Today's check-in, My pattern, How the cycle works, My safety plan. Staff who open
+/// them are sent to the caseload.
+enum ClientPagesController {
+    static func register(_ app: Application) {
+        let pages = app.grouped(app.sessions.middleware)
+        pages.get(.today, use: today)
+        pages.post(.today, use: saveToday)
+        pages.get(.pattern, use: pattern)
+        pages.get(.cycle, use: cycle)
+        pages.get(.safetyPlan, use: safetyPlan)
+        pages.post(.safetyPlan, maxSize: "32kb", use: saveSafetyPlan)
+    }
+
+    static func today(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        return Response.html(
+            TodayView.render(
+                name: client.displayName, saved: req.query[String.self, at: "saved"] == "1", values: [:],
+                errors: [:], context: try await req.pageContext(for: actor)))
+    }
+
+    static func saveToday(_ req: Request) async throws -> Response {
+        let actor = try await req.requirePageActor()
+        // The session already names the client record: no query before the write.
+        guard actor.role == .client, let clientID = actor.clientID else {
+            return req.redirect(to: SiteURL.caseload().path)
+        }
+        let form = try req.verifiedForm()
+        let entry = try await req.clinicalEntry(by: actor, through: .web)
+        let client = ClientRef(id: clientID, programID: actor.programID)
+        let committed: CommittedWrite
+        do {
+            committed = try await entry.recordCheckIn(
+                try CheckInSubmission(json: TodayView.submission(form)), for: client,
+                through: req.application.checkInWriter, on: req.application.repository)
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            guard let profile = try await req.repository.client(clientID, in: actor.programID) else {
+                throw APIError.notFound("client record")
+            }
+            return Response.html(
+                TodayView.render(
+                    name: profile.displayName, saved: false, values: form,
+                    errors: [problem.field ?? "date": problem.message], context: try await req.pageContext(for: actor)),
+                status: .unprocessableEntity)
+        }
+        if committed.alert != nil {
+            let plan = try await req.repository.safetyPlan(of: client)
+            try await req.auditRead("safety-plan.read", clients: [clientID], by: actor)
+            return Response.html(TodayView.safety(plan: plan, context: try await req.pageContext(for: actor)))
+        }
+        return req.redirect(to: SiteURL.today(saved: true).path)
+    }
+
+    static func pattern(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let program = try await req.program(of: actor)
+        let today = program.today(now: req.now)
+        let insight = try await req.application.insights.insight(
+            for: client, today: today, repository: req.repository, configuration: program.clinical)
+        let checkIns = try await req.repository.checkIns(
+            of: client.ref, from: today.adding(days: -(TimelineModel.patternDays - 1)))
+        let screens = try await req.repository.screens(of: client.ref).map(\.screen)
+        try await req.auditRead("pattern.read", clients: [client.id], by: actor)
+        let model = TimelineModel(
+            days: TimelineModel.patternDays, checkIns: checkIns, screens: screens, analysis: insight.analysis,
+            today: today, configuration: program.clinical.analysis)
+        return Response.html(PatternView.render(model, context: try await req.pageContext(for: actor)))
+    }
+
+    static func cycle(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let program = try await req.program(of: actor)
+        let insight = try await req.application.insights.insight(
+            for: client, today: program.today(now: req.now), repository: req.repository,
+            configuration: program.clinical)
+        try await req.auditRead("cycle.read", clients: [client.id], by: actor)
+        return Response.html(
+            CycleView.render(CycleExplainer(analysis: insight.analysis), context: try await req.pageContext(for: actor))
+        )
+    }
+
+    /// The signed-in client's own record; staff are sent to the caseload.
+    static func ownRecord(_ req: Request) async throws -> (Actor, ClientProfile) {
+        let actor = try await req.requirePageActor()
+        guard actor.role == .client, let clientID = actor.clientID,
+            let client = try await req.repository.client(clientID, in: actor.programID)
+        else { throw Abort.redirect(to: SiteURL.caseload().path) }
+        return (actor, client)
+    }
+
+    static func safetyPlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        return try await safetyPlanPage(
+            req, actor: actor, client: client, values: nil, errors: [:],
+            notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil)
+    }
+
+    static func saveSafetyPlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let form = try req.verifiedForm()
+        let plan: SafetyPlan
+        do {
+            plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
+        } catch {
+            return try await safetyPlanPage(
+                req, actor: actor, client: client, values: form, errors: [error.field: error.message],
+                status: .unprocessableEntity)
+        }
+        _ = try await req.clinicalEntry(by: actor, through: .web).saveSafetyPlan(plan, for: client.ref)
+        return req.redirect(to: SiteURL.safetyPlan(saved: true).path)
+    }
+
+    static func safetyPlanPage(
+        _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
+        notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let stored = try await req.repository.safetyPlan(of: client.ref)
+        try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
+        return Response.html(
+            SafetyPlanView.render(
+                title: "My safety plan", stored: stored, action: SiteURL.safetyPlan().path, values: values,
+                errors: errors, notice: notice, back: (SiteURL.today().path, "Back to today"),
+                context: try await req.pageContext(for: actor)),
+            status: status)
+    }
+}

@@ -1,0 +1,54 @@
+import BraidCore
+import BraidStore
+import Vapor
+
+/// Sign-in and sign-out for everyone (session cookie + CSRF). Clients land on Today, staff on the caseload.
+enum SignInController {
+    static func register(_ app: Application) {
+        let pages = app.grouped(app.sessions.middleware)
+        pages.get(.login) { req in
+            Response.html(SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources))
+        }
+        pages.post(.login, use: login)
+        pages.post(.logout) { req in
+            _ = try req.verifiedForm()
+            req.session.destroy()
+            return req.redirect(to: SiteURL.home.path)
+        }
+    }
+
+    static func login(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode([String: String].self)) ?? [:]
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form["password"] ?? ""
+        guard let account = try await Passwords.signIn(email: email, password: password, on: req) else {
+            return Response.html(
+                SignedInViews.login(
+                    email: String(email.prefix(254)), error: "Email or password is wrong.",
+                    crisis: req.braid.crisisResources),
+                status: .unauthorized)
+        }
+        // A fresh session on sign-in (no fixation): drop any earlier one, then start a new id and CSRF token.
+        if let previous = req.session.id {
+            try await req.application.sessions.driver.deleteSession(previous, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data = SessionData()
+        req.session.data["user"] = account.id.description
+        _ = req.csrfToken
+        try await req.repository.appendAudit(
+            AuditEvent(
+                programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
+                clientID: nil, requestID: req.requestID, at: req.now))
+        return req.redirect(to: account.role == .client ? SiteURL.today().path : SiteURL.caseload().path)
+    }
+}
+
+extension Response {
+    /// An HTML page response.
+    static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        return response
+    }
+}

@@ -1,0 +1,38 @@
+import BraidCore
+import Foundation
+import Plot
+
+/// Pieces every signed-in page shares (the CSRF field, sign-out) and the sign-in page.
+enum SignedInViews {
+    static func csrf(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(token))
+    }
+
+    static func signOut(_ token: String) -> Node<HTML.BodyContext> {
+        .form(
+            .class("signout"), .action(SiteURL.logout.path), .method(.post), csrf(token),
+            .button(.type(.submit), .text("Sign out")))
+    }
+
+    static func login(email: String, error: String?, crisis: CrisisResources) -> String {
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Sign in")),
+            .unwrap(error) {
+                .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
+            .form(
+                .action(SiteURL.login.path), .method(.post),
+                .label(.for("email"), .text("Email")),
+                .input(
+                    .type(.email), .name("email"), .id("email"), .value(email),
+                    .attribute(named: "autocomplete", value: "email")),
+                .label(.for("password"), .text("Password")),
+                .input(
+                    .type(.password), .name("password"), .id("password"),
+                    .attribute(named: "autocomplete", value: "current-password")),
+                .p(.button(.type(.submit), .text("Sign in")))
+            )
+        )
+        return Layout.page(title: "Sign in", crisis: crisis, content)
+    }
+}
