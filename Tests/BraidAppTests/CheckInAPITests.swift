@@ -119,7 +119,7 @@ struct CheckInAPITests {
         }
     }
 
-    @Test("staff have no /me/checkins (404); date filters are validated")
+    @Test("staff have no /me/checkins (404); date filters are validated; a reversed range is empty")
     func staffAndFilters() async throws {
         try await withBraidApp { app, fixture, _ in
             #expect(
@@ -129,14 +129,16 @@ struct CheckInAPITests {
             let bad = try await app.call(.GET, "api/v1/me/checkins?from=yesterday", token: fixture.token("k1"))
             #expect(bad.status == .badRequest)
             #expect(bad.errorField == "from")
-            let reversed = try await app.call(
-                .GET, "api/v1/me/checkins?from=2026-06-10&to=2026-06-01", token: fixture.token("k1"))
-            #expect(reversed.status == .unprocessableEntity)
             for date in ["2026-06-13", "2026-06-14", "2026-06-15"] {
                 _ = try await app.call(
                     .POST, "api/v1/me/checkins", token: fixture.token("k1"),
                     body: #"{"mood": 4, "craving": 6, "sleepHours": 6.5, "used": false, "date": "\#(date)"}"#)
             }
+            // A range that ends before it starts holds no days: an empty list, as the document says.
+            let reversed = try await app.call(
+                .GET, "api/v1/me/checkins?from=2026-06-15&to=2026-06-13", token: fixture.token("k1"))
+            #expect(reversed.status == .ok)
+            #expect((reversed.json["checkIns"] as? [Any])?.isEmpty == true)
             let range = try await app.call(
                 .GET, "api/v1/me/checkins?from=2026-06-14&to=2026-06-14", token: fixture.token("k1"))
             #expect((range.json["checkIns"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-06-14"])

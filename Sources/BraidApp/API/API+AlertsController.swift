@@ -26,7 +26,7 @@ enum AlertsController {
         else { throw APIError.notFound("alert") }
         let reader = try JSONObjectReader(try await req.jsonBody(), allowedKeys: ["note"])
         let note = try SafetyRules.acknowledgementNote(
-            try reader.string("note", maximumLength: SafetyRules.maximumNoteLength))
+            try reader.text("note", maximumLength: SafetyRules.maximumNoteLength))
         let acknowledged = try await req.repository.acknowledge(
             id, note: note, by: actor, requestID: req.requestID, now: req.now)
         return try req.respond(AlertDTO(acknowledged))

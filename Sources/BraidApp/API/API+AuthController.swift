@@ -6,7 +6,9 @@ import Vapor
 enum AuthController {
     static func createToken(_ req: Request) async throws -> Response {
         let reader = try JSONObjectReader(try await req.jsonBody(), allowedKeys: ["email", "password"])
-        let email = try reader.string("email", maximumLength: 254).lowercased()
+        // An email of only spaces is simply one no account has: 401 like any wrong email.
+        let email = try reader.text("email", maximumLength: 254).trimmingCharacters(in: .whitespacesAndNewlines)
+            .lowercased()
         guard case .string(let password)? = reader.object["password"], !password.isEmpty else {
             throw APIError.validation(field: "password", "is required")
         }

@@ -6,11 +6,13 @@ import Vapor
 enum ClientsController {
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try req.requireStaff()
+        let configuration = try await req.program(of: actor).clinical.analysis
         let summaries = try await Caseload.query(on: req, for: actor).map { entry in
             let analysis = entry.insight.analysis
             return ClientSummaryDTO(
                 id: entry.client.id.description, name: entry.client.displayName,
-                openAlerts: entry.openAlerts.map(AlertDTO.init), flags: analysis.roundedForReport().flags,
+                openAlerts: entry.openAlerts.map(AlertDTO.init),
+                flags: analysis.roundedForReport().flags.map { FlagDTO($0, configuration: configuration) },
                 classification: analysis.classification.rawValue,
                 latestPHQ9: entry.latestPHQ9.map {
                     PHQ9SummaryDTO(
@@ -39,7 +41,6 @@ enum ClientsController {
         let client = try await req.accessibleClient()
         let from = try req.dateQuery("from")
         let to = try req.dateQuery("to")
-        if let from, let to, from > to { throw APIError.validation(field: "from", "\(from) is after to (\(to))") }
         let history = req.query[String.self, at: "history"]
         guard history == nil || history == "true" || history == "false" else {
             throw APIError(.badRequest, code: "invalid-parameter", "must be true or false", field: "history")

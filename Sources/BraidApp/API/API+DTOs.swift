@@ -119,7 +119,7 @@ struct AssessmentDTO: Encodable {
         switch assessment.content {
         case .instrument(let answers, let result):
             self.answers = .array(answers.map { $0.map { .number(Double($0)) } ?? .null })
-            self.result = try JSONValue.encoding(result)
+            self.result = try JSONValue.encoding(ScoreResultDTO(result))
         case .ordering(let input, let result):
             self.answers = input.json
             self.result = try JSONValue.encoding(OrderingResultDTO(result))
@@ -195,11 +195,78 @@ struct PHQ9SummaryDTO: Encodable {
     let severity: String
 }
 
+/// A flag with its plain words (`label`, in the program's thresholds) beside the id kept for machines.
+struct FlagDTO: Encodable {
+    let id: String
+    let label: String
+    let evidence: [String: Double]
+
+    init(_ flag: AnalysisFlag, configuration: AnalysisConfiguration) {
+        id = flag.id.rawValue
+        label = flag.id.label(configuration)
+        evidence = flag.evidence
+    }
+}
+
+/// An instrument's result as the API writes it (the shape of `braid score`, clinical-rules.md §1.7), spelled out
+/// here so that renaming a BraidCore property cannot change the API.
+struct ScoreResultDTO: Encodable {
+    struct ItemDTO: Encodable {
+        let id: String
+        let score: Int?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(score, forKey: .score)  // explicit null: not answered
+        }
+
+        enum CodingKeys: String, CodingKey { case id, score }
+    }
+
+    struct CodesDTO: Encodable {
+        let loinc: String?
+        let icd10cm: String?
+        let snomed: String?
+    }
+
+    let instrument: String
+    let total: Int?
+    let severity: String
+    let flags: [String]
+    let items: [ItemDTO]
+    let codes: CodesDTO
+    let subscales: [String: Int]?
+
+    init(_ result: ScoreResult) {
+        instrument = result.instrument.rawValue
+        total = result.total
+        severity = result.severity.rawValue
+        flags = result.flags.map(\.rawValue)
+        items = result.items.map { ItemDTO(id: $0.id, score: $0.score) }
+        codes = CodesDTO(loinc: result.codes.loinc, icd10cm: result.codes.icd10cm, snomed: result.codes.snomed)
+        subscales = result.subscales
+    }
+
+    enum CodingKeys: String, CodingKey { case instrument, total, severity, flags, items, codes, subscales }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(instrument, forKey: .instrument)
+        try container.encode(total, forKey: .total)  // explicit null: no total
+        try container.encode(severity, forKey: .severity)
+        try container.encode(flags, forKey: .flags)
+        try container.encode(items, forKey: .items)
+        try container.encode(codes, forKey: .codes)
+        try container.encodeIfPresent(subscales, forKey: .subscales)
+    }
+}
+
 struct ClientSummaryDTO: Encodable {
     let id: String
     let name: String
     let openAlerts: [AlertDTO]
-    let flags: [AnalysisFlag]
+    let flags: [FlagDTO]
     let classification: String
     let latestPHQ9: PHQ9SummaryDTO?
     let useDaysLast30: Int
@@ -256,17 +323,28 @@ extension Request {
 }
 
 extension JSONObjectReader {
-    /// A required, non-empty string field.
-    func string(_ key: String, maximumLength: Int = 2_000) throws(ValidationError) -> String {
+    /// A required string, as sent: its length counted in Unicode scalars, as JSON Schema's `maxLength` counts.
+    func text(_ key: String, maximumLength: Int) throws(ValidationError) -> String {
         guard case .string(let text)? = object[key] else {
             throw ValidationError(field: field(key), object[key] == nil ? "is required" : "must be text")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ValidationError(field: field(key), "must not be empty") }
-        guard trimmed.count <= maximumLength else {
-            throw ValidationError(field: field(key), "is \(trimmed.count) characters; at most \(maximumLength)")
+        let length = text.unicodeScalars.count
+        guard length <= maximumLength else {
+            throw ValidationError(field: field(key), "is \(length) characters; at most \(maximumLength)")
         }
-        return trimmed
+        return text
+    }
+
+    /// A required word from a fixed list, exactly as sent (" phq9" is not "phq9").
+    func word(_ key: String, allowed: [String]) throws(ValidationError) -> String {
+        guard case .string(let text)? = object[key] else {
+            throw ValidationError(field: field(key), object[key] == nil ? "is required" : "must be text")
+        }
+        guard allowed.contains(text) else {
+            throw ValidationError(
+                field: field(key), "'\(text.prefix(40))' is not one of \(allowed.joined(separator: ", "))")
+        }
+        return text
     }
 
     /// An optional date field, YYYY-MM-DD.

@@ -32,7 +32,6 @@ enum MeController {
         let client = try await req.ownClient()
         let from = try req.dateQuery("from")
         let to = try req.dateQuery("to")
-        if let from, let to, from > to { throw APIError.validation(field: "from", "\(from) is after to (\(to))") }
         let checkIns = try await req.repository.checkIns(of: client.ref, from: from, through: to)
         try await req.auditRead("checkins.read", clients: [client.id])
         return try req.respond(CheckInListDTO(checkIns: checkIns.map { CheckInDTO($0) }))

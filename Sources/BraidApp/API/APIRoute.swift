@@ -114,16 +114,47 @@ enum APIRoute: String, CaseIterable, Sendable {
         }
     }
 
-    var queryParameters: [(name: String, description: String)] {
+    /// Query parameters with their schemas (all optional).
+    var queryParameters: [(name: String, description: String, schema: JSONValue)] {
+        let from = ("from", "first date, YYYY-MM-DD", JSONSchema.date)
+        let to = ("to", "last date, YYYY-MM-DD (a range that ends before it starts is empty)", JSONSchema.date)
         switch self {
-        case .myCheckIns: [("from", "first date, YYYY-MM-DD"), ("to", "last date, YYYY-MM-DD")]
+        case .myCheckIns: return [from, to]
         case .clientCheckIns:
-            [
-                ("from", "first date, YYYY-MM-DD"), ("to", "last date, YYYY-MM-DD"),
-                ("history", "true adds superseded check-ins"),
+            return [
+                from, to,
+                ("history", "true adds superseded check-ins", JSONSchema.enumeration(["true", "false"])),
             ]
-        case .alerts: [("status", "open (default) or all")]
-        default: []
+        case .alerts: return [("status", "open (default) or all", JSONSchema.enumeration(["open", "all"]))]
+        default: return []
+        }
+    }
+
+    /// Every error status the route can answer, with what it means there.
+    var errorStatuses: [(status: Int, description: String)] {
+        let badRequest = (400, "The body is not JSON, or a query parameter is malformed (the error names it)")
+        let unauthorized = (401, "Missing, expired or revoked token")
+        let forbidden = (403, "Your role may not make this entry (for example a client entering a C-SSRS)")
+        let notFound = (404, "No such record, or not yours to see (existence is never revealed)")
+        let conflict = (409, "Conflicts with stored data")
+        let tooLarge = (413, "The body is over 64 kB")
+        let invalid = (422, "A field is invalid: the error names it and says what is allowed")
+        switch self {
+        case .health: return [(503, "The database is not answering")]
+        case .openAPI: return []
+        case .createToken: return [badRequest, (401, "Email or password is wrong"), tooLarge, invalid]
+        case .revokeToken, .me: return [unauthorized]
+        case .myCheckIns: return [badRequest, unauthorized, (404, "Only a client has check-ins of its own")]
+        case .createMyCheckIn:
+            return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
+        case .clients: return [unauthorized, (404, "Only staff have a caseload")]
+        case .client, .clientAssessments, .clientScreens, .clientAnalysis: return [unauthorized, notFound]
+        case .clientCheckIns: return [badRequest, unauthorized, notFound]
+        case .createClientAssessment, .createClientScreen:
+            return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
+        case .alerts: return [badRequest, unauthorized, (404, "Only staff see alerts")]
+        case .acknowledgeAlert:
+            return [badRequest, unauthorized, notFound, (409, "The alert was already acknowledged"), tooLarge, invalid]
         }
     }
 }

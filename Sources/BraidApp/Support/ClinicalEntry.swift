@@ -24,7 +24,7 @@ struct ClinicalEntry: Sendable {
     func recordAssessment(_ body: JSONValue, for client: ClientRef) async throws -> CommittedWrite {
         let reader = try JSONObjectReader(
             body, allowedKeys: ["instrument", "answers", "date", "prescribedStimulant", "daysSinceLastUse", "input"])
-        let kind = try reader.string("instrument", maximumLength: 40)
+        let kind = try reader.word("instrument", allowed: Instrument.ID.allCases.map(\.rawValue) + ["ordering"])
         let content: AssessmentContent
         let date: CalendarDate
         if kind == "ordering" {
@@ -44,13 +44,17 @@ struct ClinicalEntry: Sendable {
             }
             content = .ordering(input: parsed, result: OrderingAssessment(parsed))
         } else {
-            guard let id = Instrument.ID(rawValue: kind) else {
-                let allowed = (Instrument.ID.allCases.map(\.rawValue) + ["ordering"]).joined(separator: ", ")
-                throw APIError.validation(field: "instrument", "'\(kind)' is not an instrument (allowed: \(allowed))")
-            }
+            guard let id = Instrument.ID(rawValue: kind) else { throw APIError.from(StoreError.corrupt("instrument")) }
             try permit(.instrument(id))
             date = try entryDate(reader)
             if reader.object["input"] != nil { throw APIError.validation(field: "input", "is only for ordering") }
+            // Each extra input belongs to one instrument; sent with another it is a mistake, whatever its value.
+            if id != .stimulantSUD && reader.object["prescribedStimulant"] != nil {
+                throw APIError.validation(field: "prescribedStimulant", "is only for stimulant-sud")
+            }
+            if id != .phq9 && reader.object["daysSinceLastUse"] != nil {
+                throw APIError.validation(field: "daysSinceLastUse", "is only for phq9")
+            }
             let answers = try Self.answers(reader)
             var context = ScoringContext(prescribedStimulant: try reader.bool("prescribedStimulant") ?? false)
             if let days = try reader.number("daysSinceLastUse", in: 0...36_500).value {
@@ -79,10 +83,7 @@ struct ClinicalEntry: Sendable {
         try permit(.urineScreen)
         let reader = try JSONObjectReader(body, allowedKeys: ["date", "result"])
         let date = try entryDate(reader)
-        let result = try reader.string("result", maximumLength: 20)
-        guard result == "positive" || result == "negative" else {
-            throw APIError.validation(field: "result", "'\(result)' is not positive or negative")
-        }
+        let result = try reader.word("result", allowed: ["positive", "negative"])
         return noted(
             try await store.commit(write(.screen(UrineScreen(date: date, positive: result == "positive")), to: client)))
     }

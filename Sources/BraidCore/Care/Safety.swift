@@ -37,10 +37,11 @@ public enum SafetyRules {
     /// The longest acknowledgement note.
     public static let maximumNoteLength = 2_000
 
-    /// An alert is closed only with a note of what the care team did (§8): trimmed, 1–2,000 characters.
+    /// An alert is closed only with a note of what the care team did (§8): at most 2,000 characters (Unicode
+    /// scalars, as sent), not only white space; stored trimmed.
     public static func acknowledgementNote(_ text: String, field: String = "note") throws(ValidationError) -> String {
         let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty, note.count <= maximumNoteLength else {
+        guard !note.isEmpty, text.unicodeScalars.count <= maximumNoteLength else {
             throw ValidationError(field: field, "write what you did (1–\(maximumNoteLength) characters)")
         }
         return note

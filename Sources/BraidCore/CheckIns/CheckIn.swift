@@ -122,8 +122,10 @@ public struct CheckInSubmission: Sendable, Hashable {
         switch reader.object["note"] {
         case nil: note = nil
         case .string(let text)?:
-            guard text.count <= Self.maximumNoteLength else {
-                throw ValidationError(field: "note", "is \(text.count) characters; at most \(Self.maximumNoteLength)")
+            // Counted in Unicode scalars, as JSON Schema's maxLength counts.
+            let length = text.unicodeScalars.count
+            guard length <= Self.maximumNoteLength else {
+                throw ValidationError(field: "note", "is \(length) characters; at most \(Self.maximumNoteLength)")
             }
             note = text.isEmpty ? nil : text
         default: throw ValidationError(field: "note", "must be text")

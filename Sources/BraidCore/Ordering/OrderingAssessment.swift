@@ -57,7 +57,7 @@ public struct OrderingInput: Sendable, Hashable, Codable {
 
 /// The derived assessment (clinical-rules.md §2 output).
 public struct OrderingAssessment: Sendable, Hashable, Codable {
-    public enum Order: String, Sendable, Hashable, Codable {
+    public enum Order: String, Sendable, Hashable, Codable, CaseIterable {
         case noDepression = "no-depression"
         case unknown
         case depressionFirst = "depression-first"
@@ -65,14 +65,14 @@ public struct OrderingAssessment: Sendable, Hashable, Codable {
         case sameTime = "same-time"
     }
 
-    public enum DepressionType: String, Sendable, Hashable, Codable {
+    public enum DepressionType: String, Sendable, Hashable, Codable, CaseIterable {
         case none
         case independent
         case substanceInduced = "substance-induced"
         case undetermined
     }
 
-    public enum Pattern: String, Sendable, Hashable, Codable {
+    public enum Pattern: String, Sendable, Hashable, Codable, CaseIterable {
         case noDepressiveHistory = "no-depressive-history"
         case tangled
         case depressionFirst = "depression-first"
@@ -111,6 +111,20 @@ public struct OrderingAssessment: Sendable, Hashable, Codable {
 
     /// Weeks of abstinence that can test independence (about a month, DSM-5).
     public static let testWeeks = 4.0
+
+    /// A result as it was recorded. The store reads results back rather than deriving them again, so a later
+    /// change to the rules never rewrites what a clinician saw.
+    public init(
+        order: Order, depressionType: DepressionType, pattern: Pattern, provisional: Bool, reasons: [Reason],
+        recommendations: [Recommendation]
+    ) {
+        self.order = order
+        self.depressionType = depressionType
+        self.pattern = pattern
+        self.provisional = provisional
+        self.reasons = reasons
+        self.recommendations = recommendations
+    }
 
     /// Applies the DSM-5 logic of clinical-rules.md §2 exactly as written there.
     public init(_ input: OrderingInput) {

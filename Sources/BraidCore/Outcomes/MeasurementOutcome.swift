@@ -1,7 +1,7 @@
 import Foundation
 
 /// Direction of a reliable change (Jacobson & Truax 1991).
-public enum ReliableChange: String, Sendable, Hashable, Codable {
+public enum ReliableChange: String, Sendable, Hashable, Codable, CaseIterable {
     case improved
     case deteriorated
     case none

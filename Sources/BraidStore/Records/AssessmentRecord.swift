@@ -32,12 +32,12 @@ final class AssessmentRecord: Model, @unchecked Sendable {
         switch assessment.content {
         case .instrument(let answers, let result):
             answersJSON = String(decoding: try encoder.encode(answers), as: UTF8.self)
-            resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+            resultJSON = String(decoding: try encoder.encode(StoredScoreResultV1(result)), as: UTF8.self)
             total = result.total
             severity = result.severity.rawValue
         case .ordering(let input, let result):
-            answersJSON = String(decoding: try encoder.encode(input), as: UTF8.self)
-            resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+            answersJSON = String(decoding: try encoder.encode(input.json), as: UTF8.self)
+            resultJSON = String(decoding: try encoder.encode(StoredOrderingResultV1(result)), as: UTF8.self)
             total = nil
             severity = result.depressionType.rawValue
         }
@@ -49,12 +49,12 @@ final class AssessmentRecord: Model, @unchecked Sendable {
         let content: AssessmentContent
         if kind == "ordering" {
             content = .ordering(
-                input: try decoder.decode(OrderingInput.self, from: Data(answersJSON.utf8)),
-                result: try decoder.decode(OrderingAssessment.self, from: Data(resultJSON.utf8)))
+                input: try OrderingInput(json: decoder.decode(JSONValue.self, from: Data(answersJSON.utf8))),
+                result: try decoder.decode(StoredOrderingResultV1.self, from: Data(resultJSON.utf8)).toDomain())
         } else {
             content = .instrument(
                 answers: try decoder.decode([Int?].self, from: Data(answersJSON.utf8)),
-                result: try decoder.decode(ScoreResult.self, from: Data(resultJSON.utf8)))
+                result: try decoder.decode(StoredScoreResultV1.self, from: Data(resultJSON.utf8)).toDomain())
         }
         return StoredAssessment(
             id: try requireID(), clientID: ClientID(clientID), date: day, content: content, recordedAt: recordedAt,

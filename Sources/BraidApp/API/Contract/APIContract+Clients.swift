@@ -1,0 +1,39 @@
+import BraidCore
+import Foundation
+
+// MARK: - The caseload and a client's record
+
+extension APIContract {
+    static var clients: [String: JSONValue] {
+        [
+            "Caseload": JSONSchema.object(["clients": JSONSchema.list("ClientSummary")], required: ["clients"]),
+            "ClientSummary": JSONSchema.object(
+                [
+                    "id": JSONSchema.uuid, "name": JSONSchema.string(), "openAlerts": JSONSchema.list("Alert"),
+                    "flags": JSONSchema.list("Flag"),
+                    "classification": JSONSchema.enumeration(CycleClassification.self),
+                    "latestPHQ9": JSONSchema.ref("PHQ9Summary"), "useDaysLast30": JSONSchema.integer(0...30),
+                    "lastCheckIn": JSONSchema.date,
+                ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30"]),
+            "PHQ9Summary": JSONSchema.object(
+                [
+                    "date": JSONSchema.date, "total": JSONSchema.integer(0...27),
+                    "severity": JSONSchema.enumeration(Severity.self),
+                ], required: ["date", "total", "severity"]),
+            "Flag": JSONSchema.object(
+                [
+                    "id": JSONSchema.enumeration(AnalysisFlag.ID.self),
+                    "label": JSONSchema.string(),
+                    "evidence": JSONSchema.map(.object(["type": .string("number")])),
+                ], required: ["id", "label", "evidence"]),
+            "Client": JSONSchema.object(
+                [
+                    "id": JSONSchema.uuid, "name": JSONSchema.string(),
+                    "careTeam": JSONSchema.list("CareTeamMember"), "createdAt": JSONSchema.instant,
+                ], required: ["id", "name", "careTeam", "createdAt"]),
+            "CareTeamMember": JSONSchema.object(
+                ["id": JSONSchema.uuid, "name": JSONSchema.string(), "role": JSONSchema.enumeration(Role.self)],
+                required: ["id", "name", "role"]),
+        ]
+    }
+}
