@@ -211,3 +211,41 @@ struct AlertOrderTests {
         #expect(CheckInSeries.asOf(today, days: []).isEmpty)
     }
 }
+
+@Suite("Care-team rule")
+struct CareTeamRuleTests {
+    @Test("a client needs a clinician of its own program; staff have no team")
+    func rule() throws {
+        let program = ProgramID.random()
+        let clinician = UserAccount(id: .random(), programID: program, role: .clinician, email: "c@x.test", name: "C")
+        let elsewhere = UserAccount(id: .random(), programID: .random(), role: .clinician, email: "e@x.test", name: "E")
+        let admin = UserAccount(id: .random(), programID: program, role: .admin, email: "a@x.test", name: "A")
+        try CareTeamRule.checkSize(1, for: .client)
+        try CareTeamRule.checkSize(0, for: .clinician)
+        #expect(throws: ValidationError.self) { try CareTeamRule.checkSize(0, for: .client) }
+        #expect(throws: ValidationError.self) { try CareTeamRule.checkSize(1, for: .admin) }
+        try CareTeamRule.checkMembers([clinician], in: program)
+        let foreign = #expect(throws: ValidationError.self) {
+            try CareTeamRule.checkMembers([clinician, elsewhere], in: program)
+        }
+        #expect(foreign?.message == "no clinician with email e@x.test in this program")
+        #expect(throws: ValidationError.self) { try CareTeamRule.checkMembers([admin], in: program) }
+    }
+}
+
+@Suite("Acknowledging an alert is a clinical write")
+struct AcknowledgementWriteTests {
+    @Test("it is audited, bumps nothing, opens nothing, and is the care team's")
+    func acknowledgement() {
+        let program = ProgramID.random()
+        let client = ClientRef(id: .random(), programID: program)
+        let clinician = Actor(userID: .random(), role: .clinician, programID: program, clientID: nil)
+        let write = ClinicalWrite(
+            .alertAcknowledgement(.random(), note: "Called; safe tonight."), to: client, by: clinician, through: .web,
+            requestID: "r", now: Date(timeIntervalSince1970: 0))
+        #expect(write.effects == [.audit(action: "alert.acknowledge")])
+        let self_ = Actor(userID: .random(), role: .client, programID: program, clientID: client.id)
+        #expect(AccessPolicy.refusal(of: .alertAcknowledgement, by: self_) != nil)
+        #expect(AccessPolicy.refusal(of: .alertAcknowledgement, by: clinician) == nil)
+    }
+}

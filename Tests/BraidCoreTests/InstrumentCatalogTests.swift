@@ -95,3 +95,14 @@ struct ProrationTests {
         #expect(ProratedTotal([nil, nil], maxMissing: 2).total == nil)
     }
 }
+
+@Suite("Instrument maxima")
+struct InstrumentMaximaTests {
+    @Test("each total's maximum from the definition: PHQ-9 27 (not 30), PHQ-2 6, GAD-7 21, PCL-5 80, SDS 15, DSM-5 11")
+    func maxima() {
+        let expected: [Instrument.ID: Int?] = [
+            .phq9: 27, .phq2: 6, .gad7: 21, .pcl5: 80, .sds: 15, .stimulantSUD: 11, .cssrs: nil, .asq: nil,
+        ]
+        for id in Instrument.ID.allCases { #expect(Instrument.definition(id).maximumTotal == expected[id]!, "\(id)") }
+    }
+}

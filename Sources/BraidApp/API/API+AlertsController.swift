@@ -18,17 +18,11 @@ enum AlertsController {
 
     static func acknowledge(_ req: Request) async throws -> Response {
         let actor = try req.requireStaff()
-        guard let id = req.parameters.get("id").flatMap(AlertID.init),
-            let alert = try await req.repository.alert(id, in: actor.programID),
-            let client = try await req.repository.client(alert.clientID, in: actor.programID),
-            AccessPolicy.mayAccessClinicalRecord(
-                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
-        else { throw APIError.notFound("alert") }
+        guard let id = req.parameters.get("id").flatMap(AlertID.init) else { throw APIError.notFound("alert") }
         let reader = try JSONObjectReader(try await req.jsonBody(), allowedKeys: ["note"])
-        let note = try SafetyRules.acknowledgementNote(
-            try reader.text("note", maximumLength: SafetyRules.maximumNoteLength))
-        let acknowledged = try await req.repository.acknowledge(
-            id, note: note, by: actor, requestID: req.requestID, now: req.now)
+        let note = try reader.text("note", maximumLength: SafetyRules.maximumNoteLength)
+        let committed = try await req.clinicalEntry(by: actor, through: .api).acknowledge(id, note: note)
+        guard let acknowledged = committed.acknowledgedAlert else { throw APIError.from(StoreError.corrupt("alert")) }
         return try req.respond(AlertDTO(acknowledged))
     }
 }

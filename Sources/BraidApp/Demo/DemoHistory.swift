@@ -63,9 +63,11 @@ struct DemoHistory {
         if index == 4 {
             for alert in try await repository.alerts(of: [client.ref], openOnly: true)
             where alert.openedAt < now.addingTimeInterval(-80 * 86_400) {
-                _ = try await repository.acknowledge(
-                    alert.id, note: "Safety assessment done at intake; safety plan written with the client.",
-                    by: clinician, requestID: "demo", now: alert.openedAt.addingTimeInterval(3_600))
+                let note = "Safety assessment done at intake; safety plan written with the client."
+                _ = try await repository.commit(
+                    write(
+                        .alertAcknowledgement(alert.id, note: note), by: clinician,
+                        at: alert.openedAt.addingTimeInterval(3_600)))
             }
         }
     }

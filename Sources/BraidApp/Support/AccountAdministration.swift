@@ -20,22 +20,19 @@ public enum AccountAdministration {
             throw ValidationError(field: "--name", "must be 1–200 characters")
         }
         try Passwords.validate(password)
-        if role == .client && clinicianEmails.isEmpty {
-            throw ValidationError(field: "--clinician", "a client needs at least one clinician (its care team)")
-        }
-        if role != .client && !clinicianEmails.isEmpty {
-            throw ValidationError(field: "--clinician", "only a client is assigned to clinicians")
-        }
+        try CareTeamRule.checkSize(clinicianEmails.count, for: role)
         let repository = app.repository
         let program = try await self.program(app, programID)
-        var team: [UserID] = []
+        var members: [UserAccount] = []
         for clinicianEmail in clinicianEmails {
             let lookup = clinicianEmail.lowercased()
-            guard let clinician = try await repository.credentials(email: lookup)?.account,
-                clinician.programID == program.id, clinician.role == .clinician
-            else { throw ValidationError(field: "--clinician", "no clinician with email \(lookup) in this program") }
-            team.append(clinician.id)
+            guard let member = try await repository.credentials(email: lookup)?.account else {
+                throw ValidationError(field: "--clinician", "no clinician with email \(lookup) in this program")
+            }
+            members.append(member)
         }
+        try CareTeamRule.checkMembers(members, in: program.id)
+        let team = members.map(\.id)
         let account = UserAccount(id: .random(), programID: program.id, role: role, email: email, name: name)
         let careTeam = team
         let hash = try Passwords.hash(password, cost: app.braid.bcryptCost)

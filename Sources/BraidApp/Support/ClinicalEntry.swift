@@ -94,6 +94,24 @@ struct ClinicalEntry: Sendable {
         return noted(try await store.commit(write(.safetyPlan(plan), to: client)))
     }
 
+    /// Acknowledges an open alert of a client the actor may see, with a note of what was done (§8). Anything the
+    /// actor may not see is "not found"; an alert already acknowledged is a conflict.
+    func acknowledge(_ alertID: AlertID, note text: String) async throws -> CommittedWrite {
+        guard let alert = try await store.alert(alertID, in: actor.programID),
+            let client = try await store.client(alert.clientID, in: actor.programID),
+            AccessPolicy.mayAccessClinicalRecord(
+                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
+        else { throw APIError.notFound("alert") }
+        try permit(.alertAcknowledgement)
+        let note: String
+        do {
+            note = try SafetyRules.acknowledgementNote(text)
+        } catch {
+            throw APIError.validation(error)
+        }
+        return try await store.commit(write(.alertAcknowledgement(alertID, note: note), to: client.ref))
+    }
+
     /// Validates a check-in's date and commits it through group commit (`CheckInWriter`, which also goes through
     /// `BraidRepository.commit`). The batch runs on `repository`, the application's, since a batch outlives the
     /// request that started it.

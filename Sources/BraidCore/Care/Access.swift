@@ -45,3 +45,26 @@ public enum AccessPolicy {
     /// Whether `actor` may manage accounts and care-team assignments in its program.
     public static func mayManageAccounts(_ actor: Actor) -> Bool { actor.role == .admin }
 }
+
+/// Who forms a client's care team: a client has at least one clinician, every member a clinician of the client's
+/// own program (no cross-program teams); staff accounts have no care team of their own.
+public enum CareTeamRule {
+    /// The team's size for the account's role, before anyone is looked up.
+    public static func checkSize(_ count: Int, for role: Role, field: String = "--clinician") throws(ValidationError) {
+        if role != .client && count > 0 {
+            throw ValidationError(field: field, "only a client is assigned to clinicians")
+        }
+        if role == .client && count == 0 {
+            throw ValidationError(field: field, "a client needs at least one clinician (its care team)")
+        }
+    }
+
+    /// Every member is a clinician of the program.
+    public static func checkMembers(_ members: [UserAccount], in program: ProgramID, field: String = "--clinician")
+        throws(ValidationError)
+    {
+        for member in members where member.programID != program || member.role != .clinician {
+            throw ValidationError(field: field, "no clinician with email \(member.email) in this program")
+        }
+    }
+}

@@ -19,6 +19,8 @@ public struct ClinicalWrite: Sendable, Hashable {
         case assessment(date: CalendarDate, content: AssessmentContent)
         case screen(UrineScreen)
         case safetyPlan(SafetyPlan)
+        /// A care-team member closes an open alert with a note of what they did (§8).
+        case alertAcknowledgement(AlertID, note: String)
     }
 
     public let client: ClientRef
@@ -61,6 +63,9 @@ public struct ClinicalWrite: Sendable, Hashable {
         case .safetyPlan:
             // The plan is not an input of the analysis, so derived data stays valid.
             effects.append(.audit(action: "safety-plan.save"))
+        case .alertAcknowledgement:
+            // Open alerts are read live (caseload order, banners), never from derived data.
+            effects.append(.audit(action: "alert.acknowledge"))
         }
         return effects
     }

@@ -7,6 +7,7 @@ public enum ClinicalEntryKind: Sendable, Hashable {
     case orderingInterview
     case urineScreen
     case safetyPlan
+    case alertAcknowledgement
 }
 
 extension AccessPolicy {
@@ -25,7 +26,8 @@ extension AccessPolicy {
         case (.instrument, _): return nil
         case (.orderingInterview, .client): return "the ordering interview is done with your care team"
         case (.urineScreen, .client): return "urine screens are recorded by your care team"
-        case (.orderingInterview, _), (.urineScreen, _): return nil
+        case (.alertAcknowledgement, .client): return "alerts are acknowledged by the care team"
+        case (.orderingInterview, _), (.urineScreen, _), (.alertAcknowledgement, _): return nil
         }
     }
 }

@@ -32,6 +32,14 @@ extension Instrument {
         }
     }
 
+    /// The highest total the instrument can have (PHQ-9 27, GAD-7 21, PCL-5 80, …): the items that count, each at
+    /// its highest score. The PHQ-9's 10th answer is recorded but never counted (§1.1); the C-SSRS and ASQ triage
+    /// and have no total.
+    public var maximumTotal: Int? {
+        guard id != .cssrs && id != .asq else { return nil }
+        return items.prefix(requiredItemCount).map(\.scoreRange.upperBound).reduce(0, +)
+    }
+
     /// Accepted answer counts: the required items, up to every item (the PHQ-9's 10th is optional).
     public var answerCountRange: ClosedRange<Int> { requiredItemCount...items.count }
 

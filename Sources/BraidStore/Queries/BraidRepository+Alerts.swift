@@ -33,28 +33,6 @@ extension BraidRepository {
             .first()?.toDomain()
     }
 
-    /// Acknowledges an open alert with a note; `conflict` if it was already acknowledged.
-    public func acknowledge(
-        _ id: AlertID, note: String, by author: Actor, requestID: String?, now: Date
-    ) async throws -> SafetyAlert {
-        try await transaction { store in
-            guard
-                let record = try await AlertRecord.query(on: store.database).filter(\.$id == id.uuid)
-                    .filter(\.$programID == author.programID.uuid).first()
-            else { throw StoreError.notFound("alert") }
-            guard record.acknowledgedAt == nil else { throw StoreError.conflict("an acknowledgement of this alert") }
-            record.acknowledgedAt = now
-            record.acknowledgedBy = author.userID.uuid
-            record.acknowledgementNote = note
-            try await record.save(on: store.database)
-            try await store.appendAudit(
-                AuditEvent(
-                    programID: author.programID, actorID: author.userID, role: author.role,
-                    action: "alert.acknowledge", clientID: ClientID(record.clientID), requestID: requestID, at: now))
-            return try record.toDomain()
-        }
-    }
-
     // MARK: - Audit
 
     public func appendAudit(_ events: AuditEvent...) async throws {

@@ -10,6 +10,7 @@ public struct CommittedWrite: Sendable {
         case assessment(StoredAssessment)
         case screen(StoredScreen)
         case safetyPlan(StoredSafetyPlan)
+        case alertAcknowledgement(SafetyAlert)
     }
 
     public let record: Record
@@ -19,6 +20,9 @@ public struct CommittedWrite: Sendable {
     public var assessment: StoredAssessment? { if case .assessment(let value) = record { value } else { nil } }
     public var screen: StoredScreen? { if case .screen(let value) = record { value } else { nil } }
     public var safetyPlan: StoredSafetyPlan? { if case .safetyPlan(let value) = record { value } else { nil } }
+    public var acknowledgedAlert: SafetyAlert? {
+        if case .alertAcknowledgement(let value) = record { value } else { nil }
+    }
 }
 
 extension BraidRepository {
@@ -84,6 +88,18 @@ extension BraidRepository {
                     savedBy: write.author.userID)
                 try await SafetyPlanRecord(stored, programID: write.client.programID).create(on: database)
                 records[index] = .safetyPlan(stored)
+            case .alertAcknowledgement(let id, let note):
+                guard
+                    let alert = try await AlertRecord.query(on: database).filter(\.$id == id.uuid)
+                        .filter(\.$programID == write.client.programID.uuid)
+                        .filter(\.$clientID == write.client.id.uuid).first()
+                else { throw StoreError.notFound("alert") }
+                guard alert.acknowledgedAt == nil else { throw StoreError.conflict("an acknowledgement of this alert") }
+                alert.acknowledgedAt = write.now
+                alert.acknowledgedBy = write.author.userID.uuid
+                alert.acknowledgementNote = note
+                try await alert.save(on: database)
+                records[index] = .alertAcknowledgement(try alert.toDomain())
             }
         }
         var results: [CommittedWrite] = []
@@ -157,14 +173,14 @@ extension BraidRepository {
 }
 
 extension CommittedWrite.Record {
-    /// The id an alert names as its source: the check-in, assessment or screen. Safety plans are keyed by
-    /// version and raise no alert.
+    /// The id an alert names as its source: the check-in, assessment or screen. Safety plans (keyed by version)
+    /// and acknowledgements raise no alert.
     var sourceID: UUID? {
         switch self {
         case .checkIn(let value): value.id
         case .assessment(let value): value.id
         case .screen(let value): value.id
-        case .safetyPlan: nil
+        case .safetyPlan, .alertAcknowledgement: nil
         }
     }
 }

@@ -51,9 +51,11 @@ extension APIContract {
                                 "phq9": JSONSchema.nullable(
                                     JSONSchema.object(
                                         [
-                                            "firstDate": JSONSchema.date, "first": JSONSchema.integer(0...27),
-                                            "latestDate": JSONSchema.date, "latest": JSONSchema.integer(0...27),
-                                            "change": JSONSchema.integer(-27...27), "response": JSONSchema.boolean,
+                                            "firstDate": JSONSchema.date, "first": JSONSchema.integer(0...phq9Maximum),
+                                            "latestDate": JSONSchema.date,
+                                            "latest": JSONSchema.integer(0...phq9Maximum),
+                                            "change": JSONSchema.integer(-phq9Maximum...phq9Maximum),
+                                            "response": JSONSchema.boolean,
                                             "remission": JSONSchema.boolean,
                                             "reliableChange": JSONSchema.enumeration(ReliableChange.self),
                                             "shifted": JSONSchema.boolean,

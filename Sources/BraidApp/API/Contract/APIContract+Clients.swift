@@ -4,6 +4,9 @@ import Foundation
 // MARK: - The caseload and a client's record
 
 extension APIContract {
+    /// The PHQ-9's highest total, from its definition.
+    static var phq9Maximum: Int { Instrument.definition(.phq9).maximumTotal ?? 27 }
+
     static var clients: [String: JSONValue] {
         [
             "Caseload": JSONSchema.object(["clients": JSONSchema.list("ClientSummary")], required: ["clients"]),
@@ -17,7 +20,7 @@ extension APIContract {
                 ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30"]),
             "PHQ9Summary": JSONSchema.object(
                 [
-                    "date": JSONSchema.date, "total": JSONSchema.integer(0...27),
+                    "date": JSONSchema.date, "total": JSONSchema.integer(0...phq9Maximum),
                     "severity": JSONSchema.enumeration(Severity.self),
                 ], required: ["date", "total", "severity"]),
             "Flag": JSONSchema.object(

@@ -81,7 +81,9 @@ enum ClientPagesController {
             configuration: program.clinical)
         try await req.auditRead("cycle.read", clients: [client.id], by: actor)
         return Response.html(
-            CycleView.render(CycleExplainer(analysis: insight.analysis), context: try await req.pageContext(for: actor))
+            CycleView.render(
+                CycleExplainer(analysis: insight.analysis, configuration: program.clinical.analysis),
+                context: try await req.pageContext(for: actor))
         )
     }
 

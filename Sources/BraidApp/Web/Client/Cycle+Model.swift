@@ -20,10 +20,13 @@ struct CycleExplainer: Sendable {
 
     let fit: CycleFit
     let classification: CycleClassification
+    /// The program's thresholds: what a fit of the client's own crash needs.
+    let configuration: AnalysisConfiguration
 
-    init(analysis: CheckInAnalysis) {
+    init(analysis: CheckInAnalysis, configuration: AnalysisConfiguration = .default) {
         fit = analysis.model
         classification = analysis.classification
+        self.configuration = configuration
     }
 
     /// The client's parameters when their crash could be estimated from their check-ins.
@@ -41,7 +44,8 @@ struct CycleExplainer: Sendable {
             summary: "Expected mood over \(Self.days) days when cocaine is used on days 3 and 4. Typical crash "
                 + "(simulated): \(describe(typicalCurve)). "
                 + (ownCurve.map { "Yours (from your check-ins): \(describe($0))." }
-                    ?? "Yours is not shown yet: it needs at least 3 use days and 14 days without use with a mood rating."),
+                    ?? "Yours is not shown yet: it needs at least \(configuration.minUseDaysForCrash) use days and "
+                    + "\(configuration.minRatedNonUseDaysForCrash) days without use with a mood rating."),
             x: 0...Double(Self.days), y: 0...10)
         chart.yTicks = [0, 5, 10].map { .init(value: Double($0), label: String($0)) }
         chart.xTicks = stride(from: 0, to: Self.days, by: 5).map {

@@ -11,7 +11,9 @@ extension TimelineModel {
         let parameters = analysis.model.parameters
         switch analysis.classification {
         case .insufficientData:
-            lines.append("Keep checking in: after 28 days with a mood rating, your pattern will show here.")
+            lines.append(
+                "Keep checking in: after \(configuration.minRatedDaysForClassification) days with a mood rating, "
+                    + "your pattern will show here.")
         case .crashDriven, .mixed:
             if let parameters, parameters.crashDepth > 0 {
                 let lift = max(parameters.daysUntilCrashLifts(), 1)
@@ -36,7 +38,8 @@ extension TimelineModel {
                 lines.append("What is shifting: fewer very low days (from \(format(first)) to \(format(last)) a week).")
             }
             if progress.sleepHours.shifted, let last = progress.sleepHours.last14 {
-                lines.append("What is shifting: your sleep is moving toward 7–9 hours (now about \(format(last))).")
+                let band = "\(format(healthySleep.lowerBound))–\(format(healthySleep.upperBound))"
+                lines.append("What is shifting: your sleep is moving toward \(band) hours (now about \(format(last))).")
             }
             if progress.useDays.shifted { lines.append("What is shifting: fewer use days than when you started.") }
             if progress.baselineMood.shifted { lines.append("What is shifting: your mood on ordinary days is rising.") }

@@ -12,8 +12,8 @@ struct ClientChartModel: Sendable {
     let alerts: [SafetyAlert]
     let scoring: ScoringConfiguration
     let today: CalendarDate
-    /// The program's thresholds, for the flags' plain words.
-    var flagConfiguration: AnalysisConfiguration = .default
+    /// The program's analysis thresholds, for the flags' plain words and the model's notes.
+    var analysisConfiguration: AnalysisConfiguration = .default
 
     var analysis: CheckInAnalysis { timeline.analysis }
 
@@ -37,9 +37,8 @@ struct ClientChartModel: Sendable {
     func measureChart(_ instrument: Instrument.ID) -> SVGChart? {
         let points = totals(instrument)
         guard !points.isEmpty else { return nil }
-        let (name, bands, maximum) =
-            instrument == .phq9
-            ? ("PHQ-9", scoring.phq9Bands, 27.0) : ("GAD-7", scoring.gad7Bands, 21.0)
+        let (name, bands) = instrument == .phq9 ? ("PHQ-9", scoring.phq9Bands) : ("GAD-7", scoring.gad7Bands)
+        let maximum = Double(Instrument.definition(instrument).maximumTotal ?? 0)
         let first = min(points[0].date, today.adding(days: -27))
         let span = Double(first.days(to: today) + 1)
         let latest = points.last!
@@ -88,18 +87,20 @@ struct ClientChartModel: Sendable {
             return nil
         }
         let opening = "Low mood has persisted through \(proposal.abstinentDays) days without use. "
+        let weeks = "persisting ≥ \(format(OrderingAssessment.testWeeks)) weeks"
         guard let result = proposal.proposedResult else {
             return opening + "Record the ordering interview, including this stretch without use as an abstinence "
-                + "period with low mood persisting ≥ 4 weeks. You confirm; Braid does not change it."
+                + "period with low mood \(weeks). You confirm; Braid does not change it."
         }
         return opening + "Adding this stretch to the ordering interview as an abstinence period with low mood "
-            + "persisting ≥ 4 weeks would give: pattern \(result.pattern.rawValue), depression "
+            + "\(weeks) would give: pattern \(result.pattern.rawValue), depression "
             + "\(result.depressionType.rawValue) (DSM-5). You confirm; Braid does not change it."
     }
 
     /// The cycle model in rows a clinician reads at a glance.
     var modelRows: [(label: String, value: String)] {
         let fit = analysis.model
+        let thresholds = analysisConfiguration
         func value(_ number: Double?, unit: String = "") -> String {
             number.map { format(($0 * 10).rounded() / 10) + unit } ?? "—"
         }
@@ -107,10 +108,17 @@ struct ClientChartModel: Sendable {
             ("Classification", analysis.classification.rawValue),
             ("Underlying mood (m)", value(fit.underlyingMood)),
             ("Surge (s)", value(fit.surge)),
-            ("Crash depth (c)", fit.crashEstimable ? value(fit.crashDepth) : "not estimable (needs ≥ 3 use days)"),
+            (
+                "Crash depth (c)",
+                fit.crashEstimable
+                    ? value(fit.crashDepth) : "not estimable (needs ≥ \(thresholds.minUseDaysForCrash) use days)"
+            ),
             ("Crash half-life (h)", value(fit.crashHalfLifeDays, unit: " days")),
             ("Fit r²", fit.r2.map { String(format: "%.2f", $0) } ?? "—"),
-            ("Deepening", fit.deepening ? "yes (second-half crash deeper by ≥ 0.5)" : "no"),
+            (
+                "Deepening",
+                fit.deepening ? "yes (second-half crash deeper by ≥ \(format(thresholds.deepeningIncrease)))" : "no"
+            ),
             ("Crash craving (k)", value(fit.crashCraving)),
             ("Rated days", "\(analysis.days.rated) of \(analysis.days.rated + analysis.days.missing)"),
             ("Use days (last 30)", String(analysis.use.useDaysLast30)),

@@ -215,7 +215,7 @@ enum ClinicianViews {
                     .forEach(model.analysis.flags) { flag in
                         .li(
                             .attribute(named: "data-flag", value: flag.id.rawValue),
-                            .strong(.text(flag.id.label(model.flagConfiguration))),
+                            .strong(.text(flag.id.label(model.analysisConfiguration))),
                             .text(
                                 ": "
                                     + flag.evidence.sorted { $0.key < $1.key }.map {
@@ -238,7 +238,10 @@ enum ClinicianViews {
                 !model.progressRows.isEmpty,
                 .table(
                     .class("facts"),
-                    .caption(.text("What shifts first: first 14 rated days against the last 14")),
+                    .caption(
+                        .text(
+                            "What shifts first: first \(model.analysisConfiguration.progressWindowRatedDays) rated days "
+                                + "against the last \(model.analysisConfiguration.progressWindowRatedDays)")),
                     .thead(.tr(.th("Marker"), .th("First 14"), .th("Last 14"), .th("Shifted"))),
                     .tbody(
                         .forEach(model.progressRows) { row in

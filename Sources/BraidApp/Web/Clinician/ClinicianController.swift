@@ -84,7 +84,7 @@ enum ClinicianController {
                 analysis: insight.analysis, today: today, configuration: configuration.analysis),
             assessments: try await req.repository.assessments(of: client.ref), screens: screens,
             alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
-            today: today, flagConfiguration: configuration.analysis)
+            today: today, analysisConfiguration: configuration.analysis)
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return Response.html(
             ClinicianViews.chart(
@@ -229,19 +229,8 @@ enum ClinicianController {
     static func acknowledge(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
         let form = try req.verifiedForm()
-        guard let id = req.parameters.get("id").flatMap(AlertID.init),
-            let alert = try await req.repository.alert(id, in: actor.programID),
-            let client = try await req.repository.client(alert.clientID, in: actor.programID),
-            AccessPolicy.mayAccessClinicalRecord(
-                of: client.id, in: client.programID, careTeam: Set(client.careTeam), actor: actor)
-        else { throw Abort(.notFound, reason: "no such alert") }
-        let note: String
-        do {
-            note = try SafetyRules.acknowledgementNote(form["note"] ?? "")
-        } catch {
-            throw Abort(.unprocessableEntity, reason: error.description)
-        }
-        _ = try await req.repository.acknowledge(id, note: note, by: actor, requestID: req.requestID, now: req.now)
+        guard let id = req.parameters.get("id").flatMap(AlertID.init) else { throw APIError.notFound("alert") }
+        _ = try await req.clinicalEntry(by: actor, through: .web).acknowledge(id, note: form["note"] ?? "")
         return req.redirect(to: safeReturn(form["return"]))
     }
 

@@ -15,9 +15,12 @@ struct TimelineModel: Sendable {
     let checkIns: [CheckInDay]
     let screens: [UrineScreen]
     let analysis: CheckInAnalysis
-    let healthySleep: ClosedRange<Double>
+    /// The program's analysis thresholds: the healthy sleep band, the crash threshold, the days a pattern needs.
+    let configuration: AnalysisConfiguration
+
+    var healthySleep: ClosedRange<Double> { configuration.healthySleepHours }
     /// A crash window needs a pull of at least this many mood points (the classification's crash threshold).
-    let crashPullAtLeast: Double
+    var crashPullAtLeast: Double { configuration.crashDepthAtLeast }
 
     init(
         days: Int, subject: String = "Your", checkIns: [StoredCheckIn], screens: [UrineScreen],
@@ -33,8 +36,7 @@ struct TimelineModel: Sendable {
         }
         self.screens = screens.filter { $0.date >= first && $0.date <= today }
         self.analysis = analysis
-        healthySleep = configuration.healthySleepHours
-        crashPullAtLeast = configuration.crashDepthAtLeast
+        self.configuration = configuration
     }
 
     var end: CalendarDate { start.adding(days: days - 1) }
