@@ -98,37 +98,13 @@ enum ClientPagesController {
 
     static func safetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        return try await safetyPlanPage(
-            req, actor: actor, client: client, values: nil, errors: [:],
+        return try await SafetyPlanPages.own().show(
+            req, actor: actor, client: client,
             notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil)
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        let form = try req.verifiedForm()
-        let plan: SafetyPlan
-        do {
-            plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
-        } catch {
-            return try await safetyPlanPage(
-                req, actor: actor, client: client, values: form, errors: [error.field: error.message],
-                status: .unprocessableEntity)
-        }
-        _ = try await req.clinicalEntry(by: actor, through: .web).saveSafetyPlan(plan, for: client.ref)
-        return req.redirect(to: SiteURL.safetyPlan(saved: true).path)
-    }
-
-    static func safetyPlanPage(
-        _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
-        notice: String? = nil, status: HTTPStatus = .ok
-    ) async throws -> Response {
-        let stored = try await req.repository.safetyPlan(of: client.ref)
-        try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
-        return Response.html(
-            SafetyPlanView.render(
-                title: "My safety plan", stored: stored, action: SiteURL.safetyPlan().path, values: values,
-                errors: errors, notice: notice, back: (SiteURL.today().path, "Back to today"),
-                context: try await req.pageContext(for: actor)),
-            status: status)
+        return try await SafetyPlanPages.own().save(req, actor: actor, client: client)
     }
 }

@@ -189,41 +189,16 @@ enum ClinicianController {
         }
     }
 
-    static func safetyPlanPage(
-        _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]?, errors: [String: String],
-        status: HTTPStatus = .ok
-    ) async throws -> Response {
-        let stored = try await req.repository.safetyPlan(of: client.ref)
-        try await req.auditRead("safety-plan.read", clients: [client.id], by: actor)
-        return Response.html(
-            SafetyPlanView.render(
-                title: "Safety plan: \(client.displayName)", stored: stored,
-                action: SiteURL.clientSafetyPlan(client.id).path, values: values, errors: errors, focus: client.id,
-                back: (SiteURL.chart(client.id).path, "Back to the chart"),
-                context: try await req.pageContext(for: actor)),
-            status: status)
-    }
-
     static func safetyPlan(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
-        return try await safetyPlanPage(
-            req, actor: actor, client: try await req.accessibleClient(by: actor), values: nil, errors: [:])
+        let client = try await req.accessibleClient(by: actor)
+        return try await SafetyPlanPages.careTeam(client).show(req, actor: actor, client: client)
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
         let actor = try await staff(req)
         let client = try await req.accessibleClient(by: actor)
-        let form = try req.verifiedForm()
-        let plan: SafetyPlan
-        do {
-            plan = try SafetyPlan(lines: SafetyPlanView.texts(form))
-        } catch {
-            return try await safetyPlanPage(
-                req, actor: actor, client: client, values: form, errors: [error.field: error.message],
-                status: .unprocessableEntity)
-        }
-        _ = try await req.clinicalEntry(by: actor, through: .web).saveSafetyPlan(plan, for: client.ref)
-        return req.redirect(to: SiteURL.chart(client.id, saved: "safety-plan").path)
+        return try await SafetyPlanPages.careTeam(client).save(req, actor: actor, client: client)
     }
 
     static func acknowledge(_ req: Request) async throws -> Response {
