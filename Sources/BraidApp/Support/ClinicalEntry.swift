@@ -3,9 +3,9 @@ import BraidStore
 import Foundation
 import Logging
 
-/// Entering assessments (any instrument of §1, or the ordering interview of §2) and urine screens: the one path
-/// the API and the clinician's web forms both take, so validation, scoring, safety alerts and auditing cannot
-/// drift apart. It takes plain values (store, actor, program, now), never a request, so the CLI and tests use it
+/// Every clinical entry a person makes through the app (check-ins, assessments of any instrument of §1 or the
+/// ordering interview of §2, urine screens, safety plans, alert acknowledgements): the one path the API and the
+/// web forms both take, so validation, scoring, safety alerts and auditing cannot drift apart. It takes plain values (store, actor, program, now), never a request, so the CLI and tests use it
 /// as they are. Input is the API's JSON body; errors are `APIError`s naming the field. The rules (who may enter
 /// what, which dates) are BraidCore's; the write and its effects go through `BraidRepository.commit`.
 struct ClinicalEntry: Sendable {
