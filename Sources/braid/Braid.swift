@@ -15,7 +15,8 @@ struct Braid: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, UserCommand.self, ImportCommand.self, ScoreCommand.self,
+            ServeCommand.self, MigrateCommand.self, ProgramCommand.self, UserCommand.self, ImportCommand.self,
+            ScoreCommand.self,
             InstrumentsCommand.self,
             OrderingCommand.self, AnalyzeCommand.self, SimulateCommand.self, DemoCommand.self,
         ]

@@ -169,4 +169,60 @@ struct DatabaseCommandTests {
         #expect(future.status == 2)
         #expect(future.stderr.hasPrefix("file: 2999-01-01 is after today"))
     }
+
+    @Test("program create and list; two programs keep their accounts apart; bad settings exit 2 naming the option")
+    func programs() throws {
+        let db = Self.database()
+        let created = try Self.run(
+            [
+                "program", "create", "--name", "Riverside IOP", "--time-zone", "America/Chicago", "--crisis-line",
+                "555-0142", "--db", db,
+            ])
+        #expect(created.status == 0)
+        #expect(created.json?["timeZone"] as? String == "America/Chicago")
+        #expect(created.json?["crisisLine"] as? String == "555-0142")
+        let first = try #require(created.json?["id"] as? String)
+        let second = try Self.run(
+            [
+                "program", "create", "--name", "Lakeside PHP", "--time-zone", "UTC", "--crisis-line", "555-0143",
+                "--db", db,
+            ]
+        )
+        let secondID = try #require(second.json?["id"] as? String)
+        let list = try Self.run(["program", "list", "--format", "json", "--db", db])
+        let programs = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(programs.compactMap { $0["name"] as? String } == ["Riverside IOP", "Lakeside PHP"])
+        // With two programs, an account must name its program; a client's clinician must be in the same one.
+        let ambiguous = try Self.run(
+            [
+                "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--password-stdin",
+                "--db", db,
+            ], stdin: "long enough password")
+        #expect(ambiguous.status == 2 && ambiguous.stderr.hasPrefix("--program:"))
+        #expect(
+            try Self.run(
+                [
+                    "user", "create", "--role", "clinician", "--email", "c@b.test", "--name", "C", "--program", first,
+                    "--password-stdin", "--db", db,
+                ], stdin: "long enough password"
+            ).status == 0)
+        let foreign = try Self.run(
+            [
+                "user", "create", "--role", "client", "--email", "k@b.test", "--name", "K", "--clinician", "c@b.test",
+                "--program", secondID, "--password-stdin", "--db", db,
+            ], stdin: "long enough password")
+        #expect(foreign.status == 2 && foreign.stderr.contains("no clinician with email c@b.test in this program"))
+        for (arguments, field) in [
+            (["--name", "Riverside IOP", "--time-zone", "UTC", "--crisis-line", "555-0100"], "--name"),
+            (["--name", "X", "--time-zone", "Mars/Olympus", "--crisis-line", "555-0100"], "--time-zone"),
+            (["--name", "X", "--time-zone", "UTC", "--crisis-line", "none"], "--crisis-line"),
+        ] {
+            let bad = try Self.run(["program", "create"] + arguments + ["--db", db])
+            #expect(bad.status == 2)
+            #expect(bad.stderr.hasPrefix("\(field):"), "\(bad.stderr)")
+            #expect(bad.stdout.isEmpty)
+        }
+        let after = try Self.run(["program", "list", "--format", "json", "--db", db])
+        #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [Any])?.count == 2)
+    }
 }

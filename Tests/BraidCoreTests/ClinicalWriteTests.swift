@@ -249,3 +249,28 @@ struct AcknowledgementWriteTests {
         #expect(AccessPolicy.refusal(of: .alertAcknowledgement, by: clinician) == nil)
     }
 }
+
+@Suite("Program settings")
+struct ProgramSettingsTests {
+    @Test("a name, an IANA zone and a crisis line people can call; each error names its option")
+    func validation() throws {
+        let settings = try ProgramSettings(
+            name: "  Riverside IOP ", timeZone: "America/New_York", crisisLine: " 555-0142 ")
+        #expect(settings.name == "Riverside IOP" && settings.crisisLine == "555-0142")
+        try _ = ProgramSettings(name: "P", timeZone: "UTC", crisisLine: "+1 (555) 010-0199")
+        let cases: [(String, String, String, String)] = [
+            ("", "UTC", "555-0100", "--name"),
+            (String(repeating: "x", count: 201), "UTC", "555-0100", "--name"),
+            ("P", "Mars/Olympus", "555-0100", "--time-zone"),
+            ("P", "EST", "555-0100", "--time-zone"),
+            ("P", "UTC", "call us", "--crisis-line"),
+            ("P", "UTC", String(repeating: "5", count: 61), "--crisis-line"),
+        ]
+        for (name, zone, line, field) in cases {
+            let error = #expect(throws: ValidationError.self) {
+                try ProgramSettings(name: name, timeZone: zone, crisisLine: line)
+            }
+            #expect(error?.field == field)
+        }
+    }
+}

@@ -133,3 +133,31 @@ public enum DataImport {
         return (stored.count, days.count - writes.count, stored.filter { $0.alert != nil }.count)
     }
 }
+
+/// Program administration for the CLI (`braid program …`).
+public enum ProgramAdministration {
+    /// Creates a program from checked settings (audited as `program.create`). Two programs may not share a name.
+    public static func create(_ app: Application, settings: ProgramSettings) async throws -> Program {
+        let repository = app.repository
+        let taken = try await repository.programs().contains {
+            $0.name.caseInsensitiveCompare(settings.name) == .orderedSame
+        }
+        guard !taken else { throw ValidationError(field: "--name", "a program named '\(settings.name)' exists") }
+        let program = Program(
+            id: .random(), name: settings.name, timeZone: settings.timeZone, crisisLine: settings.crisisLine,
+            isDemo: false)
+        let now = app.clock()
+        try await repository.transaction { store in
+            try await store.createProgram(program, now: now)
+            try await store.appendAudit(
+                AuditEvent(
+                    programID: program.id, actorID: nil, role: nil, action: "program.create", clientID: nil,
+                    requestID: "cli", at: now))
+        }
+        return program
+    }
+
+    public static func programs(_ app: Application) async throws -> [Program] {
+        try await app.repository.programs()
+    }
+}
