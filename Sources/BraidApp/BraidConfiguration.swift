@@ -12,6 +12,7 @@ import Foundation
 /// | `BRAID_TIME_ZONE` | IANA zone of the program's calendar dates | required in production; `UTC` otherwise |
 /// | `BRAID_TOKEN_HOURS` | API token lifetime in hours (1–720) | 12 |
 /// | `BRAID_BCRYPT_COST` | bcrypt cost (10–16; tests may use 4) | 12 |
+/// | `BRAID_PUBLIC_URL` | the address people open, for invitation links (`https://braid.example.org`) | the request's host |
 public struct BraidConfiguration: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         case development, production, testing
@@ -24,12 +25,15 @@ public struct BraidConfiguration: Sendable {
     public var tokenLifetime: TimeInterval
     public var bcryptCost: Int
     public var clinical: ClinicalConfiguration
+    /// The public base URL for links handed to people (invitations), without a trailing slash.
+    public var publicURL: String?
 
     public init(
         mode: Mode = .development, database: DatabaseLocation, crisisLine: String? = nil,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!, tokenLifetime: TimeInterval = 12 * 3600,
-        bcryptCost: Int = 12, clinical: ClinicalConfiguration = .default
+        bcryptCost: Int = 12, clinical: ClinicalConfiguration = .default, publicURL: String? = nil
     ) {
+        self.publicURL = publicURL
         self.mode = mode
         self.database = database
         self.crisisLine = crisisLine
@@ -84,10 +88,18 @@ public struct BraidConfiguration: Sendable {
         }
         let hours = integer("BRAID_TOKEN_HOURS", default: 12, in: 1...720)
         let cost = integer("BRAID_BCRYPT_COST", default: 12, in: mode == .testing ? 4...16 : 10...16)
+        var publicURL: String?
+        if let text = environment["BRAID_PUBLIC_URL"], !text.isEmpty {
+            if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+            } else {
+                problems.append("BRAID_PUBLIC_URL: '\(text.prefix(80))' is not an http(s) URL")
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return BraidConfiguration(
             mode: mode, database: database, crisisLine: crisisLine, timeZone: timeZone,
-            tokenLifetime: TimeInterval(hours) * 3600, bcryptCost: cost)
+            tokenLifetime: TimeInterval(hours) * 3600, bcryptCost: cost, publicURL: publicURL)
     }
 
     /// Today's calendar date in the program's time zone.

@@ -25,6 +25,9 @@ public enum BraidServer {
         SignInController.register(app)
         ClientPagesController.register(app)
         ClinicianController.register(app)
+        AdminController.register(app)
+        InvitationPages.register(app)
+        ProgramOverviewPage.register(app)
     }
 
     static func registerRoutes(_ app: Application) {

@@ -102,8 +102,8 @@ struct MigrateCommand: AsyncBraidCommand {
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage accounts: create, list, reset-password.",
-        subcommands: [CreateUser.self, ListUsers.self, ResetPassword.self]
+        abstract: "Manage accounts: invite, create, list, deactivate, reset-password.",
+        subcommands: [InviteUser.self, CreateUser.self, ListUsers.self, DeactivateUser.self, ResetPassword.self]
     )
 
     /// Reads a password from the first line of standard input (never from arguments, which other users can see).
@@ -121,7 +121,7 @@ struct UserCommand: ParsableCommand {
             commandName: "create", abstract: "Create an account (a client with its care team).",
             discussion: "The password is read from standard input (--password-stdin); at least 12 characters.")
 
-        @Option(help: "admin, clinician or client.") var role: String
+        @Option(help: "admin, clinician, client or program-lead.") var role: String
         @Option(help: "Login email.") var email: String
         @Option(help: "Display name.") var name: String
         @Option(name: .customLong("clinician"), help: "A clinician's email (client accounts; repeat for a team).")
@@ -131,9 +131,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func runAsync() async throws {
-            guard let role = Role(rawValue: role) else {
-                throw BadInput(field: "--role", "'\(self.role)' is not a role (allowed: admin, clinician, client)")
-            }
+            let role = try AccountRules.role(role)
             guard passwordStdin else {
                 throw BadInput(field: "--password-stdin", "required: pass the password on standard input")
             }
@@ -149,6 +147,69 @@ struct UserCommand: ParsableCommand {
                 try await BraidApp.AccountAdministration.createUser(
                     app, role: role, email: email, name: name, password: password, clinicianEmails: clinicians,
                     programID: programID)
+            }
+            Console.output(try Console.json(AccountDTO(account)))
+        }
+    }
+
+    struct InviteUser: AsyncBraidCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invite",
+            abstract: "Create an account with a one-time link to set its password, or make a new link.",
+            discussion: """
+                With --role and --name, creates the account (a client with its care team, --clinician) without a \
+                password and prints its invitation link. With --email alone, prints a new link for an existing \
+                account (a password reset once it has a password); earlier links stop working. Links work once \
+                and expire after 72 hours. Prints one JSON object: the account, "invitation" (the link), "purpose" \
+                (welcome or password-reset) and "expiresAt".
+                """)
+
+        @Option(help: "Login email.") var email: String
+        @Option(help: "admin, clinician, client or program-lead (creates the account).") var role: String?
+        @Option(help: "Display name (with --role).") var name: String?
+        @Option(name: .customLong("clinician"), help: "A clinician's email (client accounts; repeat for a team).")
+        var clinicians: [String] = []
+        @Option(help: "Program id (when the database holds several programs).") var program: String?
+        @Option(
+            name: .customLong("base-url"),
+            help: "Where the link points (default: BRAID_PUBLIC_URL, else http://localhost:8080).")
+        var baseURL: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func runAsync() async throws {
+            let role = try role.map { try AccountRules.role($0) }
+            var programID: ProgramID?
+            if let program {
+                guard let id = ProgramID(program) else {
+                    throw BadInput(field: "--program", "'\(program)' is not an id")
+                }
+                programID = id
+            }
+            if let baseURL {
+                guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+                else { throw BadInput(field: "--base-url", "'\(baseURL.prefix(80))' is not an http(s) URL") }
+            }
+            let base = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            let link = try await withBraidApplication(database) { _, app in
+                try await BraidApp.AccountAdministration.invite(
+                    app, email: email, role: role, name: name, clinicianEmails: clinicians, programID: programID,
+                    baseURL: base)
+            }
+            Console.output(try Console.json(InvitationDTO(link)))
+        }
+    }
+
+    struct DeactivateUser: AsyncBraidCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate",
+            abstract: "Stop an account signing in: its tokens and links end now; its records stay.")
+
+        @Option(help: "The account's email.") var email: String
+        @OptionGroup var database: DatabaseOptions
+
+        func runAsync() async throws {
+            let account = try await withBraidApplication(database) { _, app in
+                try await BraidApp.AccountAdministration.deactivate(app, email: email)
             }
             Console.output(try Console.json(AccountDTO(account)))
         }
@@ -205,6 +266,7 @@ struct AccountDTO: Encodable {
     let role: String
     let email: String
     let name: String
+    let active: Bool
 
     init(_ account: UserAccount) {
         id = account.id.description
@@ -212,5 +274,22 @@ struct AccountDTO: Encodable {
         role = account.role.rawValue
         email = account.email
         name = account.name
+        active = account.isActive
+    }
+}
+
+/// `braid user invite`'s output: the account and its one-time link.
+struct InvitationDTO: Encodable {
+    let account: AccountDTO
+    let invitation: String
+    let purpose: String
+    /// ISO 8601, UTC.
+    let expiresAt: String
+
+    init(_ link: InvitationLink) {
+        account = AccountDTO(link.account)
+        invitation = link.url
+        purpose = link.purpose.rawValue
+        expiresAt = ISO8601DateFormatter().string(from: link.expiresAt)
     }
 }

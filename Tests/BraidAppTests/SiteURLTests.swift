@@ -37,11 +37,21 @@ struct SiteURLTests {
         #expect(SiteURL.clientSafetyPlan(client).path == "/clients/\(id)/safety-plan")
         let alert = AlertID.random()
         #expect(SiteURL.acknowledge(alert).path == "/alerts/\(alert)/acknowledge")
+        #expect(SiteURL.caseload(show: .discharged).path == "/caseload?show=discharged")
+        #expect(SiteURL.caseload(sort: .name, show: .discharged).path == "/caseload?sort=name&show=discharged")
+        #expect(SiteURL.invitation("abc-_9").path == "/invite/abc-_9")
+        let user = UserID.random()
+        #expect(SiteURL.adminAccount(user, saved: "care-team").path == "/admin/accounts/\(user)?saved=care-team")
+        #expect(SiteURL.adminDeactivate(user).path == "/admin/accounts/\(user)/deactivate")
+        #expect(SiteURL.discharge(client).path == "/clients/\(id)/discharge")
+        #expect(SiteURL.settings(saved: "thresholds").path == "/admin/settings?saved=thresholds")
         // A link's path, without query and fragment, matches its page's template segment by segment.
         let links: [SiteURL] = [
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
             .chart(client), .newAssessment(client, .phq9), .assessments(client), .ordering(client), .screens(client),
-            .clientSafetyPlan(client), .acknowledge(alert),
+            .clientSafetyPlan(client), .acknowledge(alert), .invitation("token"), .admit(client), .discharge(client),
+            .admin(), .adminAccounts, .adminAccount(user), .adminInvitation(user), .adminDeactivate(user),
+            .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

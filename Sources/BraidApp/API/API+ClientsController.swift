@@ -6,19 +6,27 @@ import Vapor
 enum ClientsController {
     static func caseload(_ req: Request) async throws -> Response {
         let actor = try req.requireStaff()
+        let showText = req.query[String.self, at: "show"] ?? CaseloadShow.active.rawValue
+        guard let show = CaseloadShow(rawValue: showText) else {
+            throw APIError(
+                .badRequest, code: "invalid-parameter", "'\(showText.prefix(40))' is not active or discharged",
+                field: "show")
+        }
         let configuration = try await req.program(of: actor).clinical.analysis
-        let summaries = try await Caseload.query(on: req, for: actor).map { entry in
+        let summaries = try await Caseload.query(on: req, for: actor, show: show).map { entry in
             let analysis = entry.insight.analysis
+            let flags = entry.status.isInCare ? analysis.roundedForReport().flags : []
             return ClientSummaryDTO(
                 id: entry.client.id.description, name: entry.client.displayName,
                 openAlerts: entry.openAlerts.map(AlertDTO.init),
-                flags: analysis.roundedForReport().flags.map { FlagDTO($0, configuration: configuration) },
+                flags: flags.map { FlagDTO($0, configuration: configuration) },
                 classification: analysis.classification.rawValue,
                 latestPHQ9: entry.latestPHQ9.map {
                     PHQ9SummaryDTO(
                         date: $0.score.date.description, total: $0.score.total, severity: $0.severity.rawValue)
                 },
-                useDaysLast30: analysis.use.useDaysLast30, lastCheckIn: analysis.days.last?.description)
+                useDaysLast30: analysis.use.useDaysLast30, lastCheckIn: analysis.days.last?.description,
+                episodeStatus: entry.status.word)
         }
         return try req.respond(CaseloadDTO(clients: summaries))
     }

@@ -271,6 +271,8 @@ struct ClientSummaryDTO: Encodable {
     let latestPHQ9: PHQ9SummaryDTO?
     let useDaysLast30: Int
     let lastCheckIn: String?
+    /// `active`, `discharged` or `not-admitted` (enrolled before episodes were recorded).
+    let episodeStatus: String
 }
 
 struct CaseloadDTO: Encodable {

@@ -126,6 +126,14 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("history", "true adds superseded check-ins", JSONSchema.enumeration(["true", "false"])),
             ]
         case .alerts: return [("status", "open (default) or all", JSONSchema.enumeration(["open", "all"]))]
+        case .clients:
+            return [
+                (
+                    "show",
+                    "active (default: clients in care, and any discharged client with an open alert) or discharged",
+                    JSONSchema.enumeration(CaseloadShow.self)
+                )
+            ]
         default: return []
         }
     }
@@ -147,7 +155,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .myCheckIns: return [badRequest, unauthorized, (404, "Only a client has check-ins of its own")]
         case .createMyCheckIn:
             return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
-        case .clients: return [unauthorized, (404, "Only staff have a caseload")]
+        case .clients: return [badRequest, unauthorized, (404, "Only staff have a caseload")]
         case .client, .clientAssessments, .clientScreens, .clientAnalysis: return [unauthorized, notFound]
         case .clientCheckIns: return [badRequest, unauthorized, notFound]
         case .createClientAssessment, .createClientScreen:

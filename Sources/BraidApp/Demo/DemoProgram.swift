@@ -16,6 +16,7 @@ public enum DemoProgram {
     static let adminPassword = "demo-admin-password"
     static let clinicianPassword = "demo-clinician-password"
     static let clientPassword = "demo-client-password"
+    static let leadPassword = "demo-lead-password"
     /// A fictional number (555-01xx is reserved for fiction).
     static let demoCrisisLine = "555-0100 (demo program line)"
 
@@ -27,7 +28,10 @@ public enum DemoProgram {
 
     /// Every demo login, in the order they are printed.
     public static var logins: [Login] {
-        [Login(role: .admin, email: "admin@demo.braid.test", name: "Demo Admin", password: adminPassword)]
+        [
+            Login(role: .admin, email: "admin@demo.braid.test", name: "Demo Admin", password: adminPassword),
+            Login(role: .programLead, email: "lead@demo.braid.test", name: "Demo Program Lead", password: leadPassword),
+        ]
             + clinicians.map { Login(role: .clinician, email: $0.0, name: $0.1, password: clinicianPassword) }
             + clientNames.enumerated().map { index, name in
                 Login(
@@ -47,7 +51,7 @@ public enum DemoProgram {
         for login in logins
         where login.role != .client || login.email.hasPrefix("client01") || login.email.hasPrefix("client02") {
             lines.append(
-                "  \(login.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(login.email)  password: \(login.password)"
+                "  \(login.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(login.email)  password: \(login.password)"
             )
         }
         lines.append("  (clients client01 … client12@demo.braid.test all use password: \(clientPassword))")
@@ -65,17 +69,21 @@ public enum DemoProgram {
         try await repository.createProgram(program, now: now)
 
         // Demo passwords are hashed once each (bcrypt is deliberately slow).
-        let hashes = try [adminPassword, clinicianPassword, clientPassword].map {
-            try Passwords.hash($0, cost: configuration.bcryptCost)
+        var hashes: [String: String] = [:]
+        for login in logins where hashes[login.password] == nil {
+            hashes[login.password] = try Passwords.hash(login.password, cost: configuration.bcryptCost)
         }
         let all = logins
         var staff: [UserID] = []
+        var admin: UserID?
         for login in all where login.role != .client {
             let account = UserAccount(
                 id: .random(), programID: program.id, role: login.role, email: login.email, name: login.name)
-            try await repository.createUser(account, passwordHash: hashes[login.role == .admin ? 0 : 1], now: now)
+            try await repository.createUser(account, passwordHash: hashes[login.password]!, now: now)
             if login.role == .clinician { staff.append(account.id) }
+            if login.role == .admin { admin = account.id }
         }
+        try await seedAdministration(program, admin: admin, today: today, now: now, repository: repository)
         for (index, login) in all.filter({ $0.role == .client }).enumerated() {
             // Clients 1–6 with Dr. Rivera, 7–12 with Dr. Chen; clients 3 and 9 are shared.
             var team = [staff[index < 6 ? 0 : 1]]
@@ -84,8 +92,15 @@ public enum DemoProgram {
                 id: .random(), programID: program.id, role: .client, email: login.email, name: login.name)
             let clientID = ClientID.random()
             try await repository.createUser(
-                account, passwordHash: hashes[2], clientID: clientID, careTeam: team, now: now)
+                account, passwordHash: hashes[clientPassword]!, clientID: clientID, careTeam: team, now: now)
             guard let client = try await repository.client(clientID, in: program.id) else { continue }
+            for episode in episodes(of: client, index: index, today: today) {
+                try await repository.admit(episode.admitted, by: team[0], now: now)
+                if let discharge = episode.discharge {
+                    try await repository.discharge(
+                        episode.admitted.id, in: program.id, on: discharge.date, reason: discharge.reason, by: team[0])
+                }
+            }
             try await DemoHistory(
                 client: client, index: index,
                 clientActor: Actor(userID: account.id, role: .client, programID: program.id, clientID: clientID),
@@ -93,5 +108,48 @@ public enum DemoProgram {
                 today: today, now: now, repository: repository
             ).record()
         }
+    }
+
+    /// Every client was admitted when its 90 days of history begin. Kai D. (client 11) is a readmission: an
+    /// earlier episode ended against advice. Logan F. (client 12) was discharged 10 days ago and still checks in.
+    static func episodes(of client: ClientProfile, index: Int, today: CalendarDate)
+        -> [(admitted: Episode, discharge: (date: CalendarDate, reason: DischargeReason)?)]
+    {
+        func episode(_ daysAgo: Int, _ level: LevelOfCare, _ referral: ReferralSource) -> Episode {
+            Episode(
+                id: .random(), clientID: client.id, programID: client.programID,
+                admittedOn: today.adding(days: -daysAgo), levelAtAdmission: level, referralSource: referral)
+        }
+        let referrals: [ReferralSource] = [.selfReferred, .primaryCare, .family, .emergencyDepartment]
+        let current = episode(DemoHistory.days, index % 3 == 0 ? .php : .iop, referrals[index % referrals.count])
+        switch index {
+        case 10:
+            return [
+                (episode(200, .iop, .criminalJustice), (today.adding(days: -150), .leftAgainstAdvice)),
+                (episode(DemoHistory.days, .php, .inpatientOrDetox), nil),
+            ]
+        case 11: return [(current, (today.adding(days: -10), .completed))]
+        default: return [(current, nil)]
+        }
+    }
+
+    /// The program's settings history (one threshold chosen with its reason) and an invited clinician who has
+    /// not yet set a password, so the admin pages show both.
+    static func seedAdministration(
+        _ program: Program, admin: UserID?, today: CalendarDate, now: Date, repository: BraidRepository
+    ) async throws {
+        try await repository.recordSettingChanges(
+            [
+                SettingChange(
+                    setting: ClinicalThreshold.reliableChangePCL5.rawValue, oldValue: "10", newValue: "12",
+                    reason: "Demo: the trauma service reports PCL-5 change at 12 points", changedBy: admin,
+                    changedAt: now.addingTimeInterval(-20 * 86_400))
+            ], in: program.id)
+        let invited = UserAccount(
+            id: .random(), programID: program.id, role: .clinician, email: "park@demo.braid.test", name: "Dr. Jo Park")
+        try await repository.createUser(invited, passwordHash: "", now: now)
+        try await repository.createInvitation(
+            for: invited, purpose: .welcome, tokenHash: Tokens.hash(Tokens.make()), by: admin, now: now,
+            expiresAt: InvitationRules.expiry(from: now))
     }
 }

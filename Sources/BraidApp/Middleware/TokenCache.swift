@@ -30,4 +30,9 @@ actor TokenCache {
     func forget(_ hash: String) {
         entries[hash] = nil
     }
+
+    /// Drops every entry of an account (deactivation, password change): its tokens stop working at once.
+    func forget(user: UserID) {
+        entries = entries.filter { $0.value.actor.userID != user }
+    }
 }

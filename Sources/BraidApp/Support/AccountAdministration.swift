@@ -11,14 +11,8 @@ public enum AccountAdministration {
         _ app: Application, role: Role, email: String, name: String, password: String, clinicianEmails: [String],
         programID: ProgramID?
     ) async throws -> UserAccount {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
-            throw ValidationError(field: "--email", "'\(email)' is not an email address")
-        }
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else {
-            throw ValidationError(field: "--name", "must be 1–200 characters")
-        }
+        let email = try AccountRules.email(email)
+        let name = try AccountRules.name(name)
         try Passwords.validate(password)
         try CareTeamRule.checkSize(clinicianEmails.count, for: role)
         let repository = app.repository
@@ -67,6 +61,49 @@ public enum AccountAdministration {
                     programID: account.programID, actorID: nil, role: nil, action: "account.password-reset",
                     clientID: nil, requestID: "cli", at: now))
         }
+    }
+
+    /// `braid user invite`: with a role and name, creates the account (no password) and returns its first link;
+    /// without them, a new link for the existing account (a password reset once it has a password).
+    public static func invite(
+        _ app: Application, email: String, role: Role?, name: String?, clinicianEmails: [String], programID: ProgramID?,
+        baseURL: String?
+    ) async throws -> InvitationLink {
+        let base = baseURL ?? app.braid.publicURL ?? "http://localhost:8080"
+        if let role {
+            guard let name else { throw ValidationError(field: "--name", "required with --role (a new account)") }
+            let program = try await self.program(app, programID)
+            let administration = Administration(
+                store: app.repository, actor: nil, programID: program.id, now: app.clock(), requestID: "cli",
+                baseURL: base)
+            let team = try await administration.clinicians(emails: clinicianEmails)
+            return try await administration.createAccount(role: role, email: email, name: name, careTeam: team)
+        }
+        let lookup = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let account = try await app.repository.credentials(email: lookup)?.account else {
+            throw ValidationError(
+                field: "--email", "no account with email \(lookup) (give --role and --name to create one)")
+        }
+        guard clinicianEmails.isEmpty, name == nil else {
+            throw ValidationError(field: "--role", "required with --name or --clinician (a new account)")
+        }
+        return try await Administration(
+            store: app.repository, actor: nil, programID: account.programID, now: app.clock(), requestID: "cli",
+            baseURL: base
+        ).invitation(for: account)
+    }
+
+    /// `braid user deactivate`: the account can no longer sign in; its tokens and links end now, records stay.
+    public static func deactivate(_ app: Application, email: String) async throws -> UserAccount {
+        let lookup = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let account = try await app.repository.credentials(email: lookup)?.account else {
+            throw ValidationError(field: "--email", "no account with email \(lookup)")
+        }
+        try await Administration(
+            store: app.repository, actor: nil, programID: account.programID, now: app.clock(), requestID: "cli",
+            baseURL: ""
+        ).deactivate(account)
+        return account
     }
 
     public static func users(_ app: Application) async throws -> [UserAccount] {

@@ -122,16 +122,18 @@ public enum Passwords {
         (try? Bcrypt.verify(password, created: hash)) ?? false
     }
 
-    /// The account for an email and password, or `nil`. An unknown email costs the same bcrypt work as a
-    /// wrong password, so response time does not reveal which emails exist. A failure is audited.
+    /// The account for an email and password, or `nil`. An unknown email, a deactivated account and an account
+    /// whose invitation is not yet used (no password) cost the same bcrypt work as a wrong password, so response
+    /// time does not reveal which emails exist. A failure is audited.
     static func signIn(email: String, password: String, on req: Request) async throws -> UserAccount? {
         let credentials = email.isEmpty ? nil : try await req.repository.credentials(email: email)
-        if let credentials, !password.isEmpty,
-            try await req.password.async.verify(password, created: credentials.passwordHash)
+        let usable = credentials.flatMap { $0.account.isActive && !$0.passwordHash.isEmpty ? $0 : nil }
+        if let usable, !password.isEmpty,
+            (try? await req.password.async.verify(password, created: usable.passwordHash)) == true
         {
-            return credentials.account
+            return usable.account
         }
-        if credentials == nil { _ = try await req.password.async.hash(password.isEmpty ? "-" : password) }
+        if usable == nil { _ = try await req.password.async.hash(password.isEmpty ? "-" : password) }
         try await req.repository.appendAudit(
             AuditEvent(
                 programID: credentials?.account.programID, actorID: credentials?.account.id,

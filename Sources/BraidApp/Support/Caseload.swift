@@ -9,15 +9,27 @@ struct CaseloadEntry: Sendable {
     let insight: ClientInsight
     /// The latest PHQ-9 with its severity under the program's configured bands.
     let latestPHQ9: (score: DatedScore, severity: Severity)?
+    /// Where the client stands in its episodes of care.
+    let status: EpisodeStatus
+
+    /// The caseload flags: none once discharged (check-ins are kept, and a safety answer still opens an alert).
+    var flags: [AnalysisFlag] { status.isInCare ? insight.analysis.flags : [] }
 }
 
 /// The caseload query shared by the API (`GET /api/v1/clients`) and the caseload page.
 enum Caseload {
-    /// The actor's caseload, most urgent first (`CaseloadPriority`), then by name. Audits the read.
-    static func query(on req: Request, for actor: Actor) async throws -> [CaseloadEntry] {
-        let clients = try await req.repository.caseload(of: actor.userID, in: actor.programID)
-        let open = Dictionary(grouping: try await req.repository.alerts(of: clients.map(\.ref), openOnly: true)) {
+    /// The actor's caseload (`show`: the clients in care, or the discharged ones), most urgent first
+    /// (`CaseloadPriority`), then by name. Audits the read.
+    static func query(on req: Request, for actor: Actor, show: CaseloadShow = .active) async throws -> [CaseloadEntry] {
+        let everyone = try await req.repository.caseload(of: actor.userID, in: actor.programID)
+        let open = Dictionary(grouping: try await req.repository.alerts(of: everyone.map(\.ref), openOnly: true)) {
             $0.clientID
+        }
+        let episodes = try await req.repository.episodes(of: everyone.map(\.ref))
+        let statuses = Dictionary(
+            uniqueKeysWithValues: everyone.map { ($0.id, EpisodeStatus(episodes: episodes[$0.id] ?? [])) })
+        let clients = everyone.filter {
+            show.includes(statuses[$0.id] ?? .notAdmitted, openAlerts: open[$0.id]?.count ?? 0)
         }
         let program = try await req.program(of: actor)
         let today = program.today(now: req.now)
@@ -29,12 +41,14 @@ enum Caseload {
             entries.append(
                 CaseloadEntry(
                     client: client, openAlerts: open[client.id] ?? [], insight: insight,
-                    latestPHQ9: insight.latestPHQ9.map { ($0, configuration.scoring.phq9Bands.severity(for: $0.total)) }
-                ))
+                    latestPHQ9: insight.latestPHQ9.map {
+                        ($0, configuration.scoring.phq9Bands.severity(for: $0.total))
+                    },
+                    status: statuses[client.id] ?? .notAdmitted))
         }
         try await req.auditRead("caseload.read", clients: clients.map(\.id), by: actor)
         func priority(_ entry: CaseloadEntry) -> CaseloadPriority {
-            CaseloadPriority(openAlerts: entry.openAlerts, flagCount: entry.insight.analysis.flags.count)
+            CaseloadPriority(openAlerts: entry.openAlerts, flagCount: entry.flags.count)
         }
         return entries.sorted {
             (priority($0), $0.client.displayName) < (priority($1), $1.client.displayName)

@@ -8,16 +8,21 @@ struct ClientInsight: Sendable {
     let latestPHQ9: DatedScore?
 }
 
-/// Derived client data, cached per client and keyed on the client's data version and today's date, so a
-/// caseload page recomputes only clients whose data changed (or when the day turns).
+/// Derived client data, cached per client and keyed on the client's data version, today's date and the
+/// program's configuration, so a caseload page recomputes only clients whose data changed (or when the day
+/// turns, or a threshold moves).
 actor ClientInsights {
-    private var cache: [ClientID: (version: Int, today: CalendarDate, insight: ClientInsight)] = [:]
+    private var cache:
+        [ClientID: (version: Int, today: CalendarDate, configuration: ClinicalConfiguration, insight: ClientInsight)] =
+            [:]
 
     func insight(
         for client: ClientProfile, today: CalendarDate, repository: BraidRepository,
         configuration: ClinicalConfiguration
     ) async throws -> ClientInsight {
-        if let cached = cache[client.id], cached.version == client.dataVersion, cached.today == today {
+        if let cached = cache[client.id], cached.version == client.dataVersion, cached.today == today,
+            cached.configuration == configuration
+        {
             return cached.insight
         }
         let checkIns = try await repository.checkIns(of: client.ref, through: today)
@@ -27,7 +32,7 @@ actor ClientInsights {
         let analysis = CheckInAnalysis.analyze(
             series, phq9: phq9.filter { $0.date <= today }, screens: screens, configuration: configuration)
         let insight = ClientInsight(analysis: analysis, latestPHQ9: phq9.last)
-        cache[client.id] = (client.dataVersion, today, insight)
+        cache[client.id] = (client.dataVersion, today, configuration, insight)
         return insight
     }
 }

@@ -3,10 +3,10 @@ import BraidStore
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Programs' contexts, read from the database and kept for at most `lifetime` seconds, so the check-in hot path
-/// learns its program's calendar without a query (and without an actor hop: a lock guards a dictionary read). A
-/// change to a program's record is seen within `lifetime` (the settings page of issue 10 should drop the entry
-/// when it saves).
+/// Programs' contexts (the program record with its chosen clinical thresholds applied to the server's defaults),
+/// read from the database and kept for at most `lifetime` seconds, so the check-in hot path learns its program's
+/// calendar without a query (and without an actor hop: a lock guards a dictionary read). The settings page drops
+/// the entry when it saves, so this process follows at once; another process (the CLI) within `lifetime`.
 final class ProgramContexts: Sendable {
     static let lifetime: TimeInterval = 30
 
@@ -21,8 +21,14 @@ final class ProgramContexts: Sendable {
             return cached.context
         }
         guard let program = try await store.program(id) else { throw StoreError.notFound("program") }
-        let context = ProgramContext(program, clinical: clinical)
+        let thresholds = try await store.thresholds(of: id)
+        let context = ProgramContext(program, clinical: ClinicalThreshold.configuration(thresholds, base: clinical))
         cache.withLockedValue { $0[id] = (context, now) }
         return context
+    }
+
+    /// Drops a program's entry after its settings change.
+    func forget(_ id: ProgramID) {
+        cache.withLockedValue { $0[id] = nil }
     }
 }

@@ -27,10 +27,11 @@ extension Request {
         return client
     }
 
-    /// Staff only: clients get 404 for staff routes (nothing there is theirs).
+    /// Care staff only (clinicians and admins): clients and program leads get 404 for the caseload routes
+    /// (nothing there is theirs; a program lead reads aggregates only).
     func requireStaff() throws -> Actor {
         let actor = try actor
-        guard actor.role != .client else { throw APIError.notFound() }
+        guard actor.role.mayJoinCareTeam else { throw APIError.notFound() }
         return actor
     }
 

@@ -29,14 +29,21 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public let role: Role
     public let email: String
     public let name: String
+    /// When an admin deactivated the account: it can no longer sign in, and its records stay.
+    public let deactivatedAt: Date?
 
-    public init(id: UserID, programID: ProgramID, role: Role, email: String, name: String) {
+    public init(
+        id: UserID, programID: ProgramID, role: Role, email: String, name: String, deactivatedAt: Date? = nil
+    ) {
         self.id = id
         self.programID = programID
         self.role = role
         self.email = email
         self.name = name
+        self.deactivatedAt = deactivatedAt
     }
+
+    public var isActive: Bool { deactivatedAt == nil }
 }
 
 /// Just enough to write to a client's record: its id and its program (every clinical row carries both).

@@ -98,6 +98,7 @@ extension BraidRepository {
             )
             .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(tokenHash))
             .where(SQLColumn("revoked_at", table: "api_tokens"), .is, SQLLiteral.null)
+            .where(SQLColumn("deactivated_at", table: "users"), .is, SQLLiteral.null)
             .where(SQLColumn("expires_at", table: "api_tokens"), .greaterThan, SQLBind(now))
             .limit(1)
             .all(decoding: ActorRow.self)
@@ -129,9 +130,10 @@ extension BraidRepository {
 }
 
 extension BraidRepository {
-    /// The actor for a signed-in account (web sessions), or `nil` when the account no longer exists.
+    /// The actor for a signed-in account (web sessions), or `nil` when the account no longer exists or was
+    /// deactivated (its sessions end at once).
     public func actor(of user: UserID) async throws -> Actor? {
-        guard let account = try await self.user(user) else { return nil }
+        guard let account = try await self.user(user), account.isActive else { return nil }
         let clientID: ClientID? =
             account.role == .client
             ? try await sql.select().column("id").from(ClientRecord.schema).where("user_id", .equal, SQLBind(user.uuid))

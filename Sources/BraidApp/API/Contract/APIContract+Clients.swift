@@ -17,7 +17,8 @@ extension APIContract {
                     "classification": JSONSchema.enumeration(CycleClassification.self),
                     "latestPHQ9": JSONSchema.ref("PHQ9Summary"), "useDaysLast30": JSONSchema.integer(0...30),
                     "lastCheckIn": JSONSchema.date,
-                ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30"]),
+                    "episodeStatus": JSONSchema.enumeration(["active", "discharged", "not-admitted"]),
+                ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30", "episodeStatus"]),
             "PHQ9Summary": JSONSchema.object(
                 [
                     "date": JSONSchema.date, "total": JSONSchema.integer(0...phq9Maximum),

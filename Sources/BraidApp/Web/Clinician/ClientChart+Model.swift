@@ -14,6 +14,8 @@ struct ClientChartModel: Sendable {
     let today: CalendarDate
     /// The program's analysis thresholds, for the flags' plain words and the model's notes.
     var analysisConfiguration: AnalysisConfiguration = .default
+    /// The client's episodes of care, oldest first.
+    var episodes: [Episode] = []
 
     var analysis: CheckInAnalysis { timeline.analysis }
 

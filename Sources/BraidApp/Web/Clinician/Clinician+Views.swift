@@ -26,12 +26,26 @@ struct CaseloadRow: Sendable {
     let name: String
     let alerts: [SafetyAlert]
     let flags: [FlagText]
+    let status: EpisodeStatus
     let phq9: (total: Int, severity: Severity)?
     let useDaysLast30: Int
     let classification: CycleClassification
     let lastCheckIn: CalendarDate?
     /// Position in the default (most urgent first) order.
     let urgency: Int
+}
+
+/// Which clients the caseload lists: those in care (the default: active episodes and clients not yet admitted,
+/// plus any discharged client with an open safety alert), or the discharged ones.
+enum CaseloadShow: String, Sendable, CaseIterable {
+    case active, discharged
+
+    func includes(_ status: EpisodeStatus, openAlerts: Int) -> Bool {
+        switch self {
+        case .active: status.isInCare || openAlerts > 0
+        case .discharged: !status.isInCare
+        }
+    }
 }
 
 /// How the caseload table can be sorted: by a column header link, no script needed.
@@ -128,27 +142,42 @@ enum ClinicianViews {
     }
 
     /// The caseload: open alerts on top, then one sortable table of every client with links to the charts.
-    static func caseload(name: String, rows: [CaseloadRow], sort: CaseloadSort, context: PageContext) -> String {
+    static func caseload(
+        name: String, rows: [CaseloadRow], sort: CaseloadSort, show: CaseloadShow, isAdmin: Bool,
+        context: PageContext
+    ) -> String {
+        let showQuery: CaseloadShow? = show == .active ? nil : show
         func header(_ label: String, _ key: CaseloadSort) -> Node<HTML.TableRowContext> {
             .th(
                 .attribute(named: "scope", value: "col"),
                 .if(sort == key, .attribute(named: "aria-sort", value: key == .name ? "ascending" : "descending")),
-                .a(.href(SiteURL.caseload(sort: key).path), .text(label)))
+                .a(.href(SiteURL.caseload(sort: key, show: showQuery).path), .text(label)))
         }
         let content: Node<HTML.BodyContext> = .group(
+            .if(isAdmin, AdminViews.staffNav(current: nil)),
             .h1(.text("Caseload of \(name)")),
             openAlerts(
                 context.alerts, returnTo: SiteURL.caseload().path, csrfToken: context.csrfToken,
                 timeZone: context.timeZone),
+            .nav(
+                .class("tabs"), .attribute(named: "aria-label", value: "Which clients"),
+                .a(
+                    .href(SiteURL.caseload().path),
+                    .if(show == .active, .attribute(named: "aria-current", value: "page")),
+                    .text("In care")),
+                .a(
+                    .href(SiteURL.caseload(show: .discharged).path),
+                    .if(show == .discharged, .attribute(named: "aria-current", value: "page")), .text("Discharged"))),
             .div(
                 .class("table-scroll"),
                 .table(
                     .class("caseload"),
                     .caption(
                         .text(
-                            sort == .urgency
-                                ? "Clients, open alerts first, then flags"
-                                : "Clients sorted by \(sort.rawValue) (choose a column heading to sort)")),
+                            (show == .discharged ? "Discharged clients" : "Clients in care")
+                                + (sort == .urgency
+                                    ? ", open alerts first, then flags"
+                                    : ", sorted by \(sort.rawValue) (choose a column heading to sort)"))),
                     .thead(
                         .tr(
                             header("Client", .name), header("Open alerts", .alerts), .th(.text("Flags")),
@@ -159,11 +188,16 @@ enum ClinicianViews {
                             .tr(
                                 .th(
                                     .attribute(named: "scope", value: "row"),
-                                    .a(.href(SiteURL.chart(row.id).path), .text(row.name))),
+                                    .a(.href(SiteURL.chart(row.id).path), .text(row.name)),
+                                    .if(
+                                        !row.status.isInCare,
+                                        .span(
+                                            .class("status"), .attribute(named: "data-status", value: "discharged"),
+                                            .text(" (discharged)")))),
                                 .td(.text(String(row.alerts.count))),
                                 .td(
                                     .if(
-                                        row.flags.isEmpty, .text("—"),
+                                        row.flags.isEmpty, .text(row.status.isInCare ? "—" : "none after discharge"),
                                         else: .ul(
                                             .class("flag-list"),
                                             .forEach(row.flags) { flag in
@@ -176,7 +210,8 @@ enum ClinicianViews {
                         })
                 )
             ),
-            .p(.a(.href(SiteURL.caseload(sort: .urgency).path), .text("Most urgent first"))),
+            .if(rows.isEmpty, .p(.text(show == .discharged ? "No discharged clients." : "No clients in care."))),
+            .p(.a(.href(SiteURL.caseload(sort: .urgency, show: showQuery).path), .text("Most urgent first"))),
             SignedInViews.signOut(context.csrfToken)
         )
         return Layout.page(title: "Caseload", crisis: context.crisis, wide: true, content)
@@ -186,7 +221,7 @@ enum ClinicianViews {
 
     static func chart(
         _ model: ClientChartModel, notice: String?, screenValues: [String: String], screenErrors: [String: String],
-        context: PageContext
+        episodeForm: (values: [String: String], errors: [String: String]) = ([:], [:]), context: PageContext
     ) -> String {
         let client = model.client
         let here = SiteURL.chart(client.id, days: model.timeline.days).path
@@ -204,6 +239,9 @@ enum ClinicianViews {
                         .if(days == model.timeline.days, .attribute(named: "aria-current", value: "page")),
                         .text("\(days) days"))
                 }),
+            EpisodeViews.section(
+                client.id, episodes: model.episodes, today: model.today, values: episodeForm.values,
+                errors: episodeForm.errors, csrfToken: context.csrfToken),
             .h2(.text("Timeline")),
             TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
             TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),

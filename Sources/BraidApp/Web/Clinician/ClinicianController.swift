@@ -17,13 +17,19 @@ enum ClinicianController {
         pages.get(.clientSafetyPlan, use: safetyPlan)
         pages.post(.clientSafetyPlan, maxSize: "32kb", use: saveSafetyPlan)
         pages.post(.acknowledge, use: acknowledge)
+        pages.post(.admit, use: admit)
+        pages.post(.discharge, use: discharge)
     }
 
-    /// A signed-in member of staff; clients are sent to their own Today page.
+    /// A signed-in member of the care staff; clients are sent to their own Today page and program leads to the
+    /// program's aggregates.
     static func staff(_ req: Request) async throws -> Actor {
         let actor = try await req.requirePageActor()
-        guard actor.role != .client else { throw Abort.redirect(to: SiteURL.today().path) }
-        return actor
+        switch actor.role {
+        case .client: throw Abort.redirect(to: SiteURL.today().path)
+        case .programLead: throw Abort.redirect(to: SiteURL.programOverview().path)
+        case .clinician, .admin: return actor
+        }
     }
 
     static func caseload(_ req: Request) async throws -> Response {
@@ -36,11 +42,15 @@ enum ClinicianController {
             let allowed = CaseloadSort.allCases.map(\.rawValue).joined(separator: ", ")
             throw Abort(.badRequest, reason: "sort: '\(sortText.prefix(40))' is not a column (allowed: \(allowed))")
         }
+        let showText = req.query[String.self, at: "show"] ?? CaseloadShow.active.rawValue
+        guard let show = CaseloadShow(rawValue: showText) else {
+            throw Abort(.badRequest, reason: "show: '\(showText.prefix(40))' is not active or discharged")
+        }
         let analysisConfiguration = try await req.program(of: actor).clinical.analysis
-        let rows = try await Caseload.query(on: req, for: actor).enumerated().map { index, entry in
+        let rows = try await Caseload.query(on: req, for: actor, show: show).enumerated().map { index, entry in
             CaseloadRow(
                 id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
-                flags: entry.insight.analysis.flags.map { FlagText($0.id, analysisConfiguration) },
+                flags: entry.flags.map { FlagText($0.id, analysisConfiguration) }, status: entry.status,
                 phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
                 useDaysLast30: entry.insight.analysis.use.useDaysLast30,
                 classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
@@ -52,7 +62,7 @@ enum ClinicianController {
         }.sorted { SafetyAlert.triageOrder($0.alert, $1.alert) }
         return Response.html(
             ClinicianViews.caseload(
-                name: account.name, rows: sort.sorted(rows), sort: sort,
+                name: account.name, rows: sort.sorted(rows), sort: sort, show: show, isAdmin: actor.role == .admin,
                 context: try await req.pageContext(for: actor, alerts: alerts)))
     }
 
@@ -64,7 +74,8 @@ enum ClinicianController {
 
     static func renderChart(
         _ req: Request, actor: Actor, client: ClientProfile, notice: String?, screenValues: [String: String] = [:],
-        screenErrors: [String: String] = [:], status: HTTPStatus = .ok
+        screenErrors: [String: String] = [:], episodeValues: [String: String] = [:],
+        episodeErrors: [String: String] = [:], status: HTTPStatus = .ok
     ) async throws -> Response {
         let daysText = req.query[String.self, at: "days"] ?? "90"
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
@@ -84,12 +95,13 @@ enum ClinicianController {
                 analysis: insight.analysis, today: today, configuration: configuration.analysis),
             assessments: try await req.repository.assessments(of: client.ref), screens: screens,
             alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
-            today: today, analysisConfiguration: configuration.analysis)
+            today: today, analysisConfiguration: configuration.analysis,
+            episodes: try await req.repository.episodes(of: [client.ref])[client.id] ?? [])
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return Response.html(
             ClinicianViews.chart(
                 model, notice: notice.flatMap(Self.notice), screenValues: screenValues, screenErrors: screenErrors,
-                context: context),
+                episodeForm: (episodeValues, episodeErrors), context: context),
             status: status)
     }
 
@@ -100,6 +112,9 @@ enum ClinicianController {
         case "ordering": return "Ordering interview saved."
         case "safety-plan": return "Safety plan saved as a new version."
         case "alert": return "Saved. The answers raised a safety alert for the care team: it is shown above."
+        case "admitted": return "Admission recorded: a new episode of care is open."
+        case "discharged":
+            return "Discharge recorded. Check-ins are still kept; a safety answer still alerts this care team."
         default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
         }
     }
@@ -207,6 +222,42 @@ enum ClinicianController {
         guard let id = req.parameters.get("id").flatMap(AlertID.init) else { throw APIError.notFound("alert") }
         _ = try await req.clinicalEntry(by: actor, through: .web).acknowledge(id, note: form["note"] ?? "")
         return req.redirect(to: safeReturn(form["return"]))
+    }
+
+    /// Admits (or readmits) the client: a new episode of care.
+    static func admit(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        let today = try await req.program(of: actor).today(now: req.now)
+        do {
+            let admission = try EpisodeForms.admission(form)
+            _ = try await req.administration(by: actor).admit(
+                client, on: admission.date, level: admission.level, referral: admission.referral, today: today)
+            return req.redirect(to: SiteURL.chart(client.id, saved: "admitted", anchor: "episodes").path)
+        } catch let error as ValidationError {
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil, episodeValues: form,
+                episodeErrors: [error.field: error.message], status: .unprocessableEntity)
+        }
+    }
+
+    /// Discharges the client's open episode.
+    static func discharge(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        let today = try await req.program(of: actor).today(now: req.now)
+        do {
+            let discharge = try EpisodeForms.discharge(form)
+            try await req.administration(by: actor).discharge(
+                client, on: discharge.date, reason: discharge.reason, today: today)
+            return req.redirect(to: SiteURL.chart(client.id, saved: "discharged", anchor: "episodes").path)
+        } catch let error as ValidationError {
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil, episodeValues: form,
+                episodeErrors: [error.field: error.message], status: .unprocessableEntity)
+        }
     }
 
     /// Only a path on this site (never another host): `/caseload` or a chart.

@@ -20,7 +20,7 @@ extension Request {
     func pageContext(for actor: Actor, alerts known: [OpenAlertItem]? = nil) async throws -> PageContext {
         let program = try await program(of: actor)
         var alerts: [OpenAlertItem] = []
-        if actor.role != .client {
+        if actor.role.mayJoinCareTeam {
             if let known { alerts = known } else { alerts = try await openAlerts(for: actor) }
         }
         return PageContext(

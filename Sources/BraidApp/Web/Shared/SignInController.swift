@@ -28,7 +28,16 @@ enum SignInController {
                     crisis: req.braid.crisisResources),
                 status: .unauthorized)
         }
-        // A fresh session on sign-in (no fixation): drop any earlier one, then start a new id and CSRF token.
+        try await startSession(req, for: account)
+        try await req.repository.appendAudit(
+            AuditEvent(
+                programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
+                clientID: nil, requestID: req.requestID, at: req.now))
+        return req.redirect(to: landing(for: account.role))
+    }
+
+    /// A fresh session on sign-in (no fixation): drop any earlier one, then start a new id and CSRF token.
+    static func startSession(_ req: Request, for account: UserAccount) async throws {
         if let previous = req.session.id {
             try await req.application.sessions.driver.deleteSession(previous, for: req).get()
             req.session.id = nil
@@ -36,11 +45,15 @@ enum SignInController {
         req.session.data = SessionData()
         req.session.data["user"] = account.id.description
         _ = req.csrfToken
-        try await req.repository.appendAudit(
-            AuditEvent(
-                programID: account.programID, actorID: account.id, role: account.role, action: "auth.login",
-                clientID: nil, requestID: req.requestID, at: req.now))
-        return req.redirect(to: account.role == .client ? SiteURL.today().path : SiteURL.caseload().path)
+    }
+
+    /// Where each role starts: clients on Today, care staff on the caseload, program leads on the aggregates.
+    static func landing(for role: Role) -> String {
+        switch role {
+        case .client: SiteURL.today().path
+        case .clinician, .admin: SiteURL.caseload().path
+        case .programLead: SiteURL.programOverview().path
+        }
     }
 }
 

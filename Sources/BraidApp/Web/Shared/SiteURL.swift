@@ -11,13 +11,15 @@ enum SiteURL: Hashable, Sendable {
     case stylesheet
     case login
     case logout
+    /// A one-time invitation link (the token is the link's secret).
+    case invitation(String)
     // The client's own pages.
     case today(saved: Bool = false)
     case pattern
     case cycle
     case safetyPlan(saved: Bool = false)
     // The care team's pages.
-    case caseload(sort: CaseloadSort? = nil)
+    case caseload(sort: CaseloadSort? = nil, show: CaseloadShow? = nil)
     case chart(ClientID, days: Int? = nil, saved: String? = nil, anchor: String? = nil)
     case newAssessment(ClientID, Instrument.ID)
     case assessments(ClientID)
@@ -25,14 +27,31 @@ enum SiteURL: Hashable, Sendable {
     case screens(ClientID)
     case clientSafetyPlan(ClientID)
     case acknowledge(AlertID)
+    case admit(ClientID)
+    case discharge(ClientID)
+    // The admin's pages.
+    case admin(saved: String? = nil)
+    case adminAccounts
+    case adminAccount(UserID, saved: String? = nil)
+    case adminInvitation(UserID)
+    case adminDeactivate(UserID)
+    case adminReactivate(UserID)
+    case adminCareTeam(UserID)
+    case settings(saved: String? = nil)
+    case thresholds
+    // The program lead's page: aggregates only.
+    case programOverview(days: Int? = nil)
 
     /// A page as the router knows it: its path template and the methods it answers.
     enum Page: String, CaseIterable, Sendable {
-        case home, selfCheck, stylesheet, login, logout
+        case home, selfCheck, stylesheet, login, logout, invitation
         case today, pattern, cycle, safetyPlan
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
+        case admit, discharge
+        case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
+        case settings, thresholds, programOverview
 
-        /// Path segments; `:id` marks the record id.
+        /// Path segments; `:id` marks the record id (`:token` an invitation's secret).
         var template: [String] {
             switch self {
             case .home: []
@@ -52,15 +71,33 @@ enum SiteURL: Hashable, Sendable {
             case .screens: ["clients", ":id", "screens"]
             case .clientSafetyPlan: ["clients", ":id", "safety-plan"]
             case .acknowledge: ["alerts", ":id", "acknowledge"]
+            case .invitation: ["invite", ":token"]
+            case .admit: ["clients", ":id", "episodes"]
+            case .discharge: ["clients", ":id", "discharge"]
+            case .admin: ["admin"]
+            case .adminAccounts: ["admin", "accounts"]
+            case .adminAccount: ["admin", "accounts", ":id"]
+            case .adminInvitation: ["admin", "accounts", ":id", "invitation"]
+            case .adminDeactivate: ["admin", "accounts", ":id", "deactivate"]
+            case .adminReactivate: ["admin", "accounts", ":id", "reactivate"]
+            case .adminCareTeam: ["admin", "accounts", ":id", "care-team"]
+            case .settings: ["admin", "settings"]
+            case .thresholds: ["admin", "settings", "thresholds"]
+            case .programOverview: ["program"]
             }
         }
 
         /// What the page answers: GET shows it, POST takes its form.
         var methods: [HTTPMethod] {
             switch self {
-            case .home, .stylesheet, .pattern, .cycle, .caseload, .chart, .newAssessment: [.GET]
-            case .logout, .assessments, .screens, .acknowledge: [.POST]
-            case .selfCheck, .login, .today, .safetyPlan, .ordering, .clientSafetyPlan: [.GET, .POST]
+            case .home, .stylesheet, .pattern, .cycle, .caseload, .chart, .newAssessment, .admin, .adminAccount,
+                .programOverview:
+                [.GET]
+            case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .adminAccounts, .adminInvitation,
+                .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds:
+                [.POST]
+            case .selfCheck, .login, .invitation, .today, .safetyPlan, .ordering, .clientSafetyPlan, .settings:
+                [.GET, .POST]
             }
         }
 
@@ -89,6 +126,19 @@ enum SiteURL: Hashable, Sendable {
         case .screens: .screens
         case .clientSafetyPlan: .clientSafetyPlan
         case .acknowledge: .acknowledge
+        case .invitation: .invitation
+        case .admit: .admit
+        case .discharge: .discharge
+        case .admin: .admin
+        case .adminAccounts: .adminAccounts
+        case .adminAccount: .adminAccount
+        case .adminInvitation: .adminInvitation
+        case .adminDeactivate: .adminDeactivate
+        case .adminReactivate: .adminReactivate
+        case .adminCareTeam: .adminCareTeam
+        case .settings: .settings
+        case .thresholds: .thresholds
+        case .programOverview: .programOverview
         }
     }
 
@@ -100,8 +150,9 @@ enum SiteURL: Hashable, Sendable {
         switch self {
         case .today(let saved), .safetyPlan(let saved):
             if saved { query.append(("saved", "1")) }
-        case .caseload(let sort):
+        case .caseload(let sort, let show):
             if let sort { query.append(("sort", sort.rawValue)) }
+            if let show { query.append(("show", show.rawValue)) }
         case .chart(let client, let days, let saved, let anchor):
             id = client.description
             if let days { query.append(("days", String(days))) }
@@ -110,14 +161,28 @@ enum SiteURL: Hashable, Sendable {
         case .newAssessment(let client, let instrument):
             id = client.description
             query.append(("instrument", instrument.rawValue))
-        case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client):
+        case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
+            .admit(let client), .discharge(let client):
             id = client.description
+        case .invitation(let token):
+            // Tokens are base64url: nothing that needs escaping in a path.
+            id = token
+        case .admin(let saved), .settings(let saved):
+            if let saved { query.append(("saved", saved)) }
+        case .adminAccount(let user, let saved):
+            id = user.description
+            if let saved { query.append(("saved", saved)) }
+        case .adminInvitation(let user), .adminDeactivate(let user), .adminReactivate(let user),
+            .adminCareTeam(let user):
+            id = user.description
         case .acknowledge(let alert):
             id = alert.description
-        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle:
+        case .programOverview(let days):
+            if let days { query.append(("days", String(days))) }
+        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .adminAccounts, .thresholds:
             break
         }
-        let segments = page.template.map { $0 == ":id" ? id ?? $0 : $0 }
+        let segments = page.template.map { $0.hasPrefix(":") ? id ?? $0 : $0 }
         // Query values are ids, numbers and fixed words: nothing that needs escaping.
         let queryText = query.isEmpty ? "" : "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         return "/" + segments.joined(separator: "/") + queryText + (fragment.map { "#\($0)" } ?? "")
