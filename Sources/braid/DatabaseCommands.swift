@@ -106,6 +106,15 @@ struct UserCommand: ParsableCommand {
         subcommands: [InviteUser.self, CreateUser.self, ListUsers.self, DeactivateUser.self, ResetPassword.self]
     )
 
+    /// The role named by `--role` (exit 2 naming the roles otherwise).
+    static func role(_ text: String) throws -> Role {
+        do {
+            return try AccountRules.role(text)
+        } catch {
+            throw BadInput(field: error.field, error.message)
+        }
+    }
+
     /// Reads a password from the first line of standard input (never from arguments, which other users can see).
     static func passwordFromStdin() throws -> String {
         let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -131,7 +140,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func runAsync() async throws {
-            let role = try AccountRules.role(role)
+            let role = try UserCommand.role(role)
             guard passwordStdin else {
                 throw BadInput(field: "--password-stdin", "required: pass the password on standard input")
             }
@@ -177,7 +186,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func runAsync() async throws {
-            let role = try role.map { try AccountRules.role($0) }
+            let role = try role.map(UserCommand.role)
             var programID: ProgramID?
             if let program {
                 guard let id = ProgramID(program) else {

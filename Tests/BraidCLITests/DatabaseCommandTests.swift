@@ -225,4 +225,53 @@ struct DatabaseCommandTests {
         let after = try Self.run(["program", "list", "--format", "json", "--db", db])
         #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [Any])?.count == 2)
     }
+
+    @Test("user invite creates an account with a one-time link, makes new links; deactivate ends access")
+    func invitations() throws {
+        let db = Self.database()
+        try Self.createClientWithClinician(db)
+        let invited = try Self.run(
+            [
+                "user", "invite", "--role", "client", "--email", "New@B.test", "--name", "New client", "--clinician",
+                "c@b.test", "--base-url", "https://braid.example.org/", "--db", db,
+            ])
+        #expect(invited.status == 0, "\(invited.stderr)")
+        let link = try #require(invited.json?["invitation"] as? String)
+        #expect(link.hasPrefix("https://braid.example.org/invite/") && link.count > 60)
+        #expect(invited.json?["purpose"] as? String == "welcome")
+        #expect((invited.json?["account"] as? [String: Any])?["email"] as? String == "new@b.test")
+        #expect((invited.json?["expiresAt"] as? String)?.hasSuffix("Z") == true)
+        // A new link for an existing account with a password is a reset; earlier links are voided.
+        let reset = try Self.run(["user", "invite", "--email", "k@b.test", "--db", db])
+        #expect(reset.status == 0 && reset.json?["purpose"] as? String == "password-reset")
+        #expect((reset.json?["invitation"] as? String)?.hasPrefix("http://localhost:8080/invite/") == true)
+        let again = try Self.run(["user", "invite", "--email", "new@b.test", "--db", db])
+        #expect(again.json?["purpose"] as? String == "welcome")
+        #expect(again.json?["invitation"] as? String != link)
+
+        for (arguments, field) in [
+            (["--email", "nobody@b.test"], "--email"),
+            (["--email", "x@b.test", "--role", "nurse", "--name", "X"], "--role"),
+            (["--email", "x@b.test", "--role", "clinician"], "--name"),
+            (["--email", "x@b.test", "--role", "client", "--name", "X"], "--clinician"),
+            (["--email", "k@b.test", "--name", "K2"], "--role"),
+            (["--email", "k@b.test", "--role", "clinician", "--name", "K"], "--email"),
+            (["--email", "x@b.test", "--role", "clinician", "--name", "X", "--base-url", "ftp://x"], "--base-url"),
+        ] {
+            let bad = try Self.run(["user", "invite"] + arguments + ["--db", db])
+            #expect(bad.status == 2, "\(arguments)")
+            #expect(bad.stderr.hasPrefix("\(field):"), "\(bad.stderr)")
+            #expect(bad.stdout.isEmpty)
+        }
+        let deactivated = try Self.run(["user", "deactivate", "--email", "k@b.test", "--db", db])
+        #expect(deactivated.status == 0 && deactivated.json?["active"] as? Bool == false)
+        let refused = try Self.run(["user", "invite", "--email", "k@b.test", "--db", db])
+        #expect(refused.status == 2 && refused.stderr.contains("deactivated"))
+        let missing = try Self.run(["user", "deactivate", "--email", "zz@b.test", "--db", db])
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("--email:"))
+        let list = try Self.run(["user", "list", "--db", db, "--format", "json"])
+        let accounts = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(accounts.first { $0["email"] as? String == "k@b.test" }?["active"] as? Bool == false)
+        #expect(accounts.count == 3)
+    }
 }

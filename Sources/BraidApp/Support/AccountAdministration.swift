@@ -103,7 +103,7 @@ public enum AccountAdministration {
             store: app.repository, actor: nil, programID: account.programID, now: app.clock(), requestID: "cli",
             baseURL: ""
         ).deactivate(account)
-        return account
+        return try await app.repository.user(account.id) ?? account
     }
 
     public static func users(_ app: Application) async throws -> [UserAccount] {
