@@ -158,22 +158,119 @@ def test_clinician_chart_on_a_desktop(server, desktop):
 PAGES = {
     "public": ["/", "/self-check", "/login"],
     "client": ["/today", "/pattern", "/cycle", "/safety-plan"],
-    "clinician": ["/caseload"],
+    "clinician": ["/caseload", "/caseload?show=discharged"],
+    "admin": ["/admin", "/admin/settings", "/program"],
+    "lead": ["/program", "/program?days=365"],
 }
+
+def axe_check(browser, label):
+    """WCAG 2.1 A/AA rules of axe-core on the page the browser shows."""
+    from axe_selenium_python import Axe
+
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                for v in results["violations"]]
+    assert not problems, f"{label}: " + "; ".join(problems)
+
+
+ADMIN = ("admin@demo.braid.test", "demo-admin-password")
+LEAD = ("lead@demo.braid.test", "demo-lead-password")
+
+
+def create_account(browser, server, role, name, email, clinician=None, admitted=None):
+    """Fills the admin's account form and returns the one-time link it shows."""
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server + "/admin")
+    Select(browser.find_element(By.ID, "role")).select_by_value(role)
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.ID, "email").send_keys(email)
+    if clinician:
+        box = browser.find_element(By.XPATH, f"//label[contains(., '{clinician}')]/input")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+        box.click()
+    if admitted:
+        browser.execute_script("document.getElementById('admitted-on').value = arguments[0];", admitted)
+        Select(browser.find_element(By.ID, "admission-level")).select_by_value("iop")
+    button = browser.find_element(By.CSS_SELECTOR, "#account-form button[type=submit]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    link = wait_for(browser, EC.presence_of_element_located((By.ID, "invitation-link"))).get_attribute("value")
+    assert "/invite/" in link and len(link.rsplit("/", 1)[1]) >= 40
+    return link
+
+
+def test_admin_invites_client_sets_password_on_phone_clinician_discharges(server, browser):
+    """Issue 10: an admin creates a clinician and a client with a care team; the client opens the invitation on
+    a phone and sets a password; the clinician discharges the client, and the caseload updates."""
+    sign_in(browser, server, *ADMIN)
+    create_account(browser, server, "clinician", "Dr. Noor Haddad", "haddad@demo.braid.test")
+    shot(browser, "10-admin-invitation")
+    import datetime
+    admitted = (datetime.datetime.now(datetime.timezone.utc).date() - datetime.timedelta(days=3)).isoformat()
+    link = create_account(browser, server, "client", "Quinn E.", "quinn@demo.braid.test",
+                          clinician="rivera@demo.braid.test", admitted=admitted)
+    axe_check(browser, "invitation link page")
+    browser.get(server + "/admin")
+    rows = {row.find_element(By.TAG_NAME, "th").text: row.find_element(By.CSS_SELECTOR, "td[data-state]")
+            .get_attribute("data-state") for row in browser.find_elements(By.CSS_SELECTOR, "table.accounts tbody tr")}
+    assert rows["Quinn E."] == "invited" and rows["Dr. Noor Haddad"] == "invited"
+    shot(browser, "10-admin-accounts")
+
+    # The client, on a phone, opens the link and sets a password; nobody at the program sees it.
+    browser.delete_all_cookies()
+    browser.get(link)
+    assert "Welcome to Braid, Quinn E." in browser.find_element(By.TAG_NAME, "h1").text
+    axe_check(browser, "invitation form")
+    browser.find_element(By.ID, "password").send_keys("quinn-own-password")
+    browser.find_element(By.ID, "confirm").send_keys("quinn-own-password")
+    shot(browser, "10-invitation-phone")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
+    assert browser.current_url.endswith("/today")
+    # The link works once.
+    browser.delete_all_cookies()
+    browser.get(link)
+    assert "already used" in browser.find_element(By.ID, "invitation-state").text
+
+    # Dr. Rivera sees the new client, discharges them, and the caseload updates.
+    sign_in(browser, server, *CLINICIAN)
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.caseload tbody th a")]
+    assert "Quinn E." in names
+    browser.find_element(By.LINK_TEXT, "Quinn E.").click()
+    status = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-episode-status]")))
+    assert status.get_attribute("data-episode-status") == "active"
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "discharge-reason")).select_by_value("completed")
+    button = browser.find_element(By.CSS_SELECTOR, "#discharge button[type=submit]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    wait_for(browser, EC.staleness_of(status))
+    status = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-episode-status]")))
+    assert status.get_attribute("data-episode-status") == "discharged"
+    shot(browser, "10-chart-discharged")
+    browser.get(server + "/caseload")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.caseload tbody th a")]
+    assert "Quinn E." not in names
+    browser.get(server + "/caseload?show=discharged")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.caseload tbody th a")]
+    assert "Quinn E." in names
+    shot(browser, "10-caseload-discharged")
+
+    # The program lead sees counts only.
+    sign_in(browser, server, *LEAD)
+    assert browser.current_url.endswith("/program")
+    assert "Quinn" not in browser.page_source and "Alex M." not in browser.page_source
 
 
 def test_every_page_passes_an_axe_scan(server, browser):
     """WCAG 2.1 A/AA rules of axe-core, in the real browser, on every kind of page."""
-    from axe_selenium_python import Axe
 
     def scan(path):
         browser.get(server + path)
-        axe = Axe(browser)
-        axe.inject()
-        results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
-        problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-                    for v in results["violations"]]
-        assert not problems, f"{path}: " + "; ".join(problems)
+        axe_check(browser, path)
 
     browser.delete_all_cookies()
     for path in PAGES["public"]:
@@ -181,7 +278,17 @@ def test_every_page_passes_an_axe_scan(server, browser):
     sign_in(browser, server, *CLIENT)
     for path in PAGES["client"]:
         scan(path)
+    sign_in(browser, server, *ADMIN)
+    for path in PAGES["admin"]:
+        scan(path)
+    browser.get(server + "/admin")
+    account = browser.find_element(By.CSS_SELECTOR, "table.accounts tbody th a").get_attribute("href")
+    scan(account.replace(server, ""))
+    sign_in(browser, server, *LEAD)
+    for path in PAGES["lead"]:
+        scan(path)
     sign_in(browser, server, *CLINICIAN)
+    scan("/caseload?show=discharged")
     scan("/caseload")
     chart = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").get_attribute("href")
     for path in ["", "?days=30", "/assessments/new?instrument=phq9", "/assessments/new?instrument=cssrs",

@@ -131,6 +131,25 @@ struct AdministrationTests {
                 try await admin.send(.POST, "admin/accounts/\(k3.id)/deactivate", form: ["_csrf": token]).status
                     == .notFound)
             #expect(try await app.repository.user(k3.id)?.isActive == true)
+            // A clinician who is the only one on a client's team is not deactivated until the client has another.
+            let lonely = try await admin.send(
+                .POST, "admin/accounts/\(fixture.clinician2)/deactivate", form: ["_csrf": token])
+            #expect(lonely.status == .unprocessableEntity)
+            #expect(lonely.text.contains("first give these clients another clinician") && lonely.text.contains("k2"))
+            #expect(try await app.repository.user(fixture.clinician2)?.isActive == true)
+            let k2 = try #require(try await app.repository.credentials(email: "k2@test.example")?.account)
+            let team = try await admin.send(
+                .POST, "admin/accounts/\(k2.id)/care-team",
+                form: [
+                    "_csrf": token, "clinician-\(fixture.clinician1)": "on", "clinician-\(fixture.clinician2)": "on",
+                ])
+            #expect(team.status == .seeOther)
+            let now = try await admin.send(
+                .POST, "admin/accounts/\(fixture.clinician2)/deactivate", form: ["_csrf": token])
+            #expect(now.status == .seeOther)
+            // An empty care team is refused.
+            let empty = try await admin.send(.POST, "admin/accounts/\(k2.id)/care-team", form: ["_csrf": token])
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("id=\"clinician-error\""))
         }
     }
 

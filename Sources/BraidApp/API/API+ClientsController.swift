@@ -42,7 +42,9 @@ enum ClientsController {
         }
         try await req.auditRead("client.read", clients: [client.id])
         return try req.respond(
-            ClientDTO(id: client.id.description, name: client.displayName, careTeam: team, createdAt: client.createdAt))
+            ClientDTO(
+                id: client.id.description, name: client.displayName, careTeam: team, createdAt: client.createdAt,
+                episodes: (try await req.repository.episodes(of: [client.ref])[client.id] ?? []).map(EpisodeDTO.init)))
     }
 
     static func checkIns(_ req: Request) async throws -> Response {

@@ -187,6 +187,26 @@ struct ClientDTO: Encodable {
     let name: String
     let careTeam: [CareTeamMemberDTO]
     let createdAt: Date
+    /// Episodes of care, oldest first.
+    let episodes: [EpisodeDTO]
+}
+
+struct EpisodeDTO: Encodable {
+    let id: String
+    let admittedOn: String
+    let levelAtAdmission: String
+    let referralSource: String
+    let dischargedOn: String?
+    let dischargeReason: String?
+
+    init(_ episode: Episode) {
+        id = episode.id.description
+        admittedOn = episode.admittedOn.description
+        levelAtAdmission = episode.levelAtAdmission.rawValue
+        referralSource = episode.referralSource.rawValue
+        dischargedOn = episode.dischargedOn?.description
+        dischargeReason = episode.dischargeReason?.rawValue
+    }
 }
 
 struct PHQ9SummaryDTO: Encodable {

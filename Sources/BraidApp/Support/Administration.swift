@@ -145,6 +145,20 @@ public struct Administration: Sendable {
             throw ValidationError(field: "account", "you cannot deactivate your own account")
         }
         guard account.isActive else { return }
+        if account.role == .clinician {
+            // A safety alert must always reach someone: no client may be left without an active clinician.
+            let active = Set(
+                try await store.users(in: programID).filter { $0.isActive && $0.role == .clinician }.map(\.id))
+            let stranded = try await store.caseload(of: account.id, in: programID).filter { client in
+                !client.careTeam.contains { $0 != account.id && active.contains($0) }
+            }
+            if !stranded.isEmpty {
+                throw ValidationError(
+                    field: "account",
+                    "first give these clients another clinician, so their alerts reach someone: "
+                        + stranded.map(\.displayName).joined(separator: ", "))
+            }
+        }
         let (now, audit) = (now, event("account.deactivate"))
         try await store.transaction { store in
             try await store.deactivate(account.id, now: now)

@@ -34,7 +34,15 @@ extension APIContract {
                 [
                     "id": JSONSchema.uuid, "name": JSONSchema.string(),
                     "careTeam": JSONSchema.list("CareTeamMember"), "createdAt": JSONSchema.instant,
-                ], required: ["id", "name", "careTeam", "createdAt"]),
+                    "episodes": JSONSchema.list("Episode"),
+                ], required: ["id", "name", "careTeam", "createdAt", "episodes"]),
+            "Episode": JSONSchema.object(
+                [
+                    "id": JSONSchema.uuid, "admittedOn": JSONSchema.date,
+                    "levelAtAdmission": JSONSchema.enumeration(LevelOfCare.admissionLevels.map(\.rawValue)),
+                    "referralSource": JSONSchema.enumeration(ReferralSource.self), "dischargedOn": JSONSchema.date,
+                    "dischargeReason": JSONSchema.enumeration(DischargeReason.self),
+                ], required: ["id", "admittedOn", "levelAtAdmission", "referralSource"]),
             "CareTeamMember": JSONSchema.object(
                 ["id": JSONSchema.uuid, "name": JSONSchema.string(), "role": JSONSchema.enumeration(Role.self)],
                 required: ["id", "name", "role"]),

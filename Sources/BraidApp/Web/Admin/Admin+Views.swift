@@ -169,6 +169,9 @@ enum AdminViews {
             staffNav(current: nil),
             .h1(.text(account.name)),
             Self.notice(notice),
+            .unwrap(errors["account"] ?? errors["email"]) {
+                .p(.class("error"), .id("account-error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
             .table(
                 .class("facts"),
                 .tbody(

@@ -110,12 +110,11 @@ enum InvitationPages {
             },
             .form(
                 .action(SiteURL.invitation(token).path), .method(.post),
-                .p(.text("Email: \(account.email)")),
+                .label(.for("username"), .text("Email (your sign-in)")),
                 .input(
-                    .type(.email), .name("username"), .value(account.email), .class("sr"),
-                    .attribute(named: "autocomplete", value: "username"),
-                    .attribute(named: "aria-hidden", value: "true"),
-                    .attribute(named: "tabindex", value: "-1")),
+                    .type(.text), .name("username"), .id("username"), .value(account.email),
+                    .attribute(named: "readonly", value: "readonly"),
+                    .attribute(named: "autocomplete", value: "username")),
                 .label(.for("password"), .text("New password")),
                 .input(
                     .type(.password), .name("password"), .id("password"),
