@@ -97,6 +97,68 @@ struct ServiceTests {
             #expect(((summaries.first?["openAlerts"] as? [Any])?.count ?? 0) > 0)
             let classes = Set(summaries.compactMap { $0["classification"] as? String })
             #expect(classes.isSuperset(of: ["crash-driven", "persistent", "mixed", "not-low"]))
+
+            // Running the program: every client has an episode; Kai D. was readmitted, Logan F. discharged (off
+            // the default caseload, no flags); a settings history; an invited clinician without a password.
+            let episodes = try await app.repository.episodes(of: clients.map(\.ref))
+            #expect(clients.allSatisfy { !(episodes[$0.id] ?? []).isEmpty })
+            let kai = try #require(clients.first { $0.displayName == "Kai D." })
+            #expect(episodes[kai.id]?.count == 2 && episodes[kai.id]?.first?.dischargeReason == .leftAgainstAdvice)
+            #expect(episodes[kai.id]?.last?.isActive == true)
+            let logan = try #require(clients.first { $0.displayName == "Logan F." })
+            #expect(EpisodeStatus(episodes: episodes[logan.id] ?? []).isInCare == false)
+            let chen = try #require(
+                try await app.call(
+                    .POST, "api/v1/auth/token",
+                    body: #"{"email": "chen@demo.braid.test", "password": "demo-clinician-password"}"#
+                ).json["token"] as? String)
+            let chenCaseload = try await app.call(.GET, "api/v1/clients", token: chen)
+            let names = (chenCaseload.json["clients"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names.contains("Kai D.") && !names.contains("Logan F."))
+            let discharged = try await app.call(.GET, "api/v1/clients?show=discharged", token: chen)
+            let gone = try #require((discharged.json["clients"] as? [[String: Any]])?.first)
+            #expect(gone["name"] as? String == "Logan F." && (gone["flags"] as? [Any])?.isEmpty == true)
+            #expect(try await app.repository.settingChanges(in: demo.id).count == 1)
+            let accounts = try await app.repository.users(in: demo.id)
+            let invited = try #require(accounts.first { $0.email == "park@demo.braid.test" })
+            #expect(try await !app.repository.accountsWithPassword(in: demo.id).contains(invited.id))
+            #expect(try await app.repository.openInvitations(in: demo.id, now: app.clock())[invited.id] != nil)
+            #expect(accounts.contains { $0.role == .programLead })
+        }
+    }
+
+    @Test("two programs in one database: an admin sees and changes only its own program's accounts and settings")
+    func programIsolation() async throws {
+        try await withBraidApp { app, fixture, _ in
+            let admin = try await PageSession.signIn(app, email: "admin@test.example")
+            let page = try await admin.send(.GET, "admin")
+            #expect(page.text.contains("k1@test.example") && !page.text.contains("k3@test.example"))
+            #expect(!page.text.contains("c3@test.example"))
+            let c3 = try #require(try await app.repository.credentials(email: "c3@test.example")?.account)
+            #expect(try await admin.send(.GET, "admin/accounts/\(c3.id)").status == .notFound)
+            let token = try #require(PageSession.csrf(in: page.text))
+            // A client of this program cannot be given another program's clinician.
+            let k1 = try #require(try await app.repository.credentials(email: "k1@test.example")?.account)
+            let foreign = try await admin.send(
+                .POST, "admin/accounts/\(k1.id)/care-team", form: ["_csrf": token, "clinician-\(c3.id)": "on"])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(
+                try await app.repository.client(fixture.client1, in: fixture.program)?.careTeam == [fixture.clinician1])
+            let created = try await admin.send(
+                .POST, "admin/accounts",
+                form: [
+                    "_csrf": token, "role": "client", "name": "Z", "email": "z@test.example",
+                    "clinician-\(c3.id)": "on",
+                ])
+            #expect(created.status == .unprocessableEntity)
+            #expect(try await app.repository.credentials(email: "z@test.example") == nil)
+            _ = try await admin.send(
+                .POST, "admin/settings/thresholds",
+                form: ["_csrf": token, "phq9-flag-at-least": "12", "reason": "Our lead's choice"])
+            #expect(try await app.repository.thresholds(of: fixture.program) == [.phq9FlagAtLeast: 12])
+            #expect(try await app.repository.thresholds(of: fixture.otherProgram).isEmpty)
+            #expect(try await app.programContext(fixture.otherProgram).clinical.analysis.phq9FlagAtLeast == 10)
+            #expect(try await app.programContext(fixture.program).clinical.analysis.phq9FlagAtLeast == 12)
         }
     }
 }
