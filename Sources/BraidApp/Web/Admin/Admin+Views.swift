@@ -103,21 +103,9 @@ enum AdminViews {
                     .element(named: "legend", text: "For a client: care team and admission"),
                     FormFields.error(errors, "clinician"),
                     careTeamChoices(clinicians, chosen: Set(values.keys.filter { $0.hasPrefix("clinician-") })),
-                    FormFields.error(errors, "admittedOn"),
-                    .label(.for("admitted-on"), .text("Admission date (leave empty to record it later)")),
-                    .input(
-                        .type(.date), .name("admittedOn"), .id("admitted-on"), .value(values["admittedOn"] ?? ""),
-                        .attribute(named: "max", value: context.today.description)),
-                    FormFields.error(errors, "level"),
-                    FormFields.select(
-                        "level", id: "admission-level", label: "Level at admission",
-                        options: LevelOfCare.admissionLevels.map { ($0.rawValue, $0.label) },
-                        selected: values["level"] ?? LevelOfCare.iop.rawValue),
-                    FormFields.error(errors, "referralSource"),
-                    FormFields.select(
-                        "referralSource", id: "referral-source", label: "Referral source",
-                        options: ReferralSource.allCases.map { ($0.rawValue, $0.label) },
-                        selected: values["referralSource"] ?? ReferralSource.selfReferred.rawValue)),
+                    EpisodeViews.admissionFields(
+                        values: values, errors: errors, today: context.today, defaultDate: "",
+                        dateLabel: "Admission date (leave empty to record it later)")),
                 .button(.type(.submit), .text("Create and get the invitation link"))),
             SignedInViews.signOut(context.csrfToken)
         )

@@ -124,24 +124,33 @@ enum EpisodeViews {
             .action(SiteURL.admit(client).path), .method(.post), .id("admit"), SignedInViews.csrf(csrfToken),
             .fieldset(
                 .element(named: "legend", text: readmission ? "Readmit (opens a new episode)" : "Record the admission"),
-                FormFields.error(errors, "admittedOn"),
-                .label(.for("admitted-on"), .text("Admission date")),
-                .input(
-                    .type(.date), .name("admittedOn"), .id("admitted-on"),
-                    .value(values["admittedOn"] ?? today.description),
-                    .attribute(named: "max", value: today.description)
-                ),
-                FormFields.error(errors, "level"),
-                FormFields.select(
-                    "level", id: "admission-level", label: "Level at admission",
-                    options: LevelOfCare.admissionLevels.map { ($0.rawValue, $0.label) },
-                    selected: values["level"] ?? LevelOfCare.iop.rawValue),
-                FormFields.error(errors, "referralSource"),
-                FormFields.select(
-                    "referralSource", id: "referral-source", label: "Referral source",
-                    options: ReferralSource.allCases.map { ($0.rawValue, $0.label) },
-                    selected: values["referralSource"] ?? ReferralSource.selfReferred.rawValue),
+                admissionFields(
+                    values: values, errors: errors, today: today, defaultDate: today.description,
+                    dateLabel: "Admission date"),
                 .button(.type(.submit), .text(readmission ? "Readmit" : "Admit"))))
+    }
+
+    /// The admission's date, level and referral source (the chart's admit form and the admin's new client).
+    static func admissionFields(
+        values: [String: String], errors: [String: String], today: CalendarDate, defaultDate: String,
+        dateLabel: String
+    ) -> Node<HTML.FormContext> {
+        .group(
+            FormFields.error(errors, "admittedOn"),
+            .label(.for("admitted-on"), .text(dateLabel)),
+            .input(
+                .type(.date), .name("admittedOn"), .id("admitted-on"), .value(values["admittedOn"] ?? defaultDate),
+                .attribute(named: "max", value: today.description)),
+            FormFields.error(errors, "level"),
+            FormFields.select(
+                "level", id: "admission-level", label: "Level at admission",
+                options: LevelOfCare.admissionLevels.map { ($0.rawValue, $0.label) },
+                selected: values["level"] ?? LevelOfCare.iop.rawValue),
+            FormFields.error(errors, "referralSource"),
+            FormFields.select(
+                "referralSource", id: "referral-source", label: "Referral source",
+                options: ReferralSource.allCases.map { ($0.rawValue, $0.label) },
+                selected: values["referralSource"] ?? ReferralSource.selfReferred.rawValue))
     }
 
     static func dischargeForm(
