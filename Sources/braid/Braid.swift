@@ -18,7 +18,7 @@ struct Braid: ParsableCommand {
             ServeCommand.self, MigrateCommand.self, ProgramCommand.self, UserCommand.self, ImportCommand.self,
             ScoreCommand.self,
             InstrumentsCommand.self,
-            OrderingCommand.self, AnalyzeCommand.self, SimulateCommand.self, DemoCommand.self,
+            OrderingCommand.self, LevelCommand.self, AnalyzeCommand.self, SimulateCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -115,10 +115,46 @@ struct AnalysisCommandTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
-    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate"])
+    @Test("level reads a file or stdin and prints exactly level, rules and stepDirection (null at intake)")
+    func level() throws {
+        let file = try Self.temporaryFile(
+            "level.json", #"{"currentLevel": "iop", "daysAtCurrentLevel": 20, "phq9": 21, "phq9Functional": 3}"#)
+        let run = try BraidBinary.run("level", file)
+        #expect(run.status == 0 && run.stderr.isEmpty)
+        let json = try #require(run.json)
+        #expect(Set(json.keys) == ["level", "rules", "stepDirection"])
+        #expect(json["level"] as? String == "php" && json["stepDirection"] as? String == "up")
+        #expect(json["rules"] as? [String] == ["phq9-severe", "phq9-moderately-severe-with-impairment"])
+        let intake = try BraidBinary.run("level", "-", stdin: #"{"currentLevel": null, "stimulantCriteria": 3}"#)
+        #expect(intake.stdout.contains("\"stepDirection\":null"))
+        #expect(intake.json?["level"] as? String == "iop")
+        for (stdin, field) in [
+            (#"{"phq9": 30}"#, "phq9"), (#"{"currentLevel": "rehab"}"#, "currentLevel"), (#"{"x": 1}"#, "x"),
+            ("not json", "(document)"),
+        ] {
+            let bad = try BraidBinary.run("level", "-", stdin: stdin)
+            #expect(bad.status == 2 && bad.stdout.isEmpty)
+            #expect(bad.stderr.hasPrefix("\(field)") && bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
+        }
+        let help = try BraidBinary.run("level", "--help")
+        for key in LevelKeys.all { #expect(help.stdout.contains(key), "--help documents \(key)") }
+        #expect(try BraidBinary.run("level", "/no/such/file.json").status == 2)
+    }
+
+    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate", "level"])
     func help(command: String) throws {
         let run = try BraidBinary.run(command, "--help")
         #expect(run.status == 0)
         #expect(run.stdout.contains("USAGE: braid \(command)"))
     }
+}
+
+/// §6's input keys, as the help must document them.
+enum LevelKeys {
+    static let all = [
+        "currentLevel", "daysAtCurrentLevel", "suicideScreen", "asq", "psychosis", "severeAgitation",
+        "medicalInstability", "withdrawalNeedsMedicalManagement", "recoveryEnvironment", "phq9", "phq9Functional",
+        "phq9Baseline", "phq9AtLevelStart", "useDaysLast30", "useDaysAtLevelStart", "daysSinceLastUse",
+        "stimulantCriteria", "daysSincePhpRuleHeld",
+    ]
 }
