@@ -55,6 +55,8 @@ public enum BraidServer {
         case .clientScreens: ClientsController.screens
         case .createClientScreen: ClientsController.createScreen
         case .clientAnalysis: ClientsController.analysis
+        case .clientLevel: LevelController.level
+        case .createLevelDecision: LevelController.decide
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

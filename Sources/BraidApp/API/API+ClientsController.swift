@@ -15,7 +15,9 @@ enum ClientsController {
         let configuration = try await req.program(of: actor).clinical.analysis
         let summaries = try await Caseload.query(on: req, for: actor, show: show).map { entry in
             let analysis = entry.insight.analysis
-            let flags = entry.status.isInCare ? analysis.roundedForReport().flags : []
+            let flags =
+                entry.status.isInCare
+                ? analysis.roundedForReport().flags + entry.flags.filter { $0.id == .stepUpRecommended } : []
             return ClientSummaryDTO(
                 id: entry.client.id.description, name: entry.client.displayName,
                 openAlerts: entry.openAlerts.map(AlertDTO.init),
@@ -26,7 +28,7 @@ enum ClientsController {
                         date: $0.score.date.description, total: $0.score.total, severity: $0.severity.rawValue)
                 },
                 useDaysLast30: analysis.use.useDaysLast30, lastCheckIn: analysis.days.last?.description,
-                episodeStatus: entry.status.word)
+                episodeStatus: entry.status.word, level: entry.level?.rawValue)
         }
         return try req.respond(CaseloadDTO(clients: summaries))
     }

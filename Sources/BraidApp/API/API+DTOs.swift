@@ -293,6 +293,8 @@ struct ClientSummaryDTO: Encodable {
     let lastCheckIn: String?
     /// `active`, `discharged` or `not-admitted` (enrolled before episodes were recorded).
     let episodeStatus: String
+    /// The current level of care (§6); absent before admission and after discharge.
+    let level: String?
 }
 
 struct CaseloadDTO: Encodable {

@@ -7,14 +7,16 @@ enum APIRoute: String, CaseIterable, Sendable {
     case health, openAPI, createToken, revokeToken
     case me, myCheckIns, createMyCheckIn
     case clients, client, clientCheckIns, clientAssessments, createClientAssessment, clientScreens
-    case createClientScreen, clientAnalysis
+    case createClientScreen, clientAnalysis, clientLevel, createLevelDecision
     case alerts, acknowledgeAlert
 
     static let prefix = ["api", "v1"]
 
     var method: HTTPMethod {
         switch self {
-        case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert: .POST
+        case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
+            .createLevelDecision:
+            .POST
         case .revokeToken: .DELETE
         default: .GET
         }
@@ -34,6 +36,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientAssessments, .createClientAssessment: ["clients", ":id", "assessments"]
         case .clientScreens, .createClientScreen: ["clients", ":id", "screens"]
         case .clientAnalysis: ["clients", ":id", "analysis"]
+        case .clientLevel: ["clients", ":id", "level"]
+        case .createLevelDecision: ["clients", ":id", "level-decisions"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -65,6 +69,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientScreens: "A client's urine drug screens"
         case .createClientScreen: "Record a urine drug screen"
         case .clientAnalysis: "The §5 analysis computed from stored check-ins"
+        case .clientLevel:
+            "Level of care (§6): the current level, the recommendation computed now from stored data, the level "
+                + "history, every decision, the recorded factors, and whether a safety-plan review is due"
+        case .createLevelDecision:
+            "Accept the current level recommendation, or override it with a reason (care team only); answers the "
+                + "updated level of care"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -88,6 +98,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createClientAssessment: "AssessmentRequest"
         case .createClientScreen: "ScreenRequest"
         case .acknowledgeAlert: "AcknowledgeRequest"
+        case .createLevelDecision: "LevelDecisionRequest"
         default: nil
         }
     }
@@ -109,6 +120,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientScreens: (200, "ScreenList")
         case .createClientScreen: (201, "Screen")
         case .clientAnalysis: (200, "Analysis")
+        case .clientLevel: (200, "LevelOfCare")
+        case .createLevelDecision: (201, "LevelOfCare")
         case .alerts: (200, "AlertList")
         case .acknowledgeAlert: (200, "Alert")
         }
@@ -156,7 +169,14 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createMyCheckIn:
             return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
         case .clients: return [badRequest, unauthorized, (404, "Only staff have a caseload")]
-        case .client, .clientAssessments, .clientScreens, .clientAnalysis: return [unauthorized, notFound]
+        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel:
+            return [unauthorized, notFound]
+        case .createLevelDecision:
+            return [
+                badRequest, unauthorized, (403, "Only the care team decides a level"), notFound,
+                (409, "The recommendation changed since recommendedLevel was read: review it again"), tooLarge,
+                (422, "A field is invalid (an override needs a level and a reason), or the client has no open episode"),
+            ]
         case .clientCheckIns: return [badRequest, unauthorized, notFound]
         case .createClientAssessment, .createClientScreen:
             return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]

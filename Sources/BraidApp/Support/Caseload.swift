@@ -12,8 +12,19 @@ struct CaseloadEntry: Sendable {
     /// Where the client stands in its episodes of care.
     let status: EpisodeStatus
 
-    /// The caseload flags: none once discharged (check-ins are kept, and a safety answer still opens an alert).
-    var flags: [AnalysisFlag] { status.isInCare ? insight.analysis.flags : [] }
+    /// The caseload flags: the analysis flags and `step-up-recommended` (§6); none once discharged (check-ins are
+    /// kept, and a safety answer still opens an alert).
+    var flags: [AnalysisFlag] {
+        guard status.isInCare else { return [] }
+        let level = insight.level
+        guard level.stepUpRecommended, level.current != nil else { return insight.analysis.flags }
+        return insight.analysis.flags + [
+            AnalysisFlag(.stepUpRecommended, ["rulesHolding": Double(level.recommendation.rules.count)])
+        ]
+    }
+
+    /// The current level (nil before admission); none shown once discharged.
+    var level: LevelOfCare? { status.isInCare ? insight.level.current?.level : nil }
 }
 
 /// The caseload query shared by the API (`GET /api/v1/clients`) and the caseload page.

@@ -23,6 +23,16 @@ public enum LevelOfCare: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
+    /// A short form for tables: `IOP`, `PHP`.
+    public var shortLabel: String {
+        switch self {
+        case .outpatient: "Outpatient"
+        case .iop: "IOP"
+        case .php: "PHP"
+        case .referHigher: "Refer higher"
+        }
+    }
+
     public static func < (a: LevelOfCare, b: LevelOfCare) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

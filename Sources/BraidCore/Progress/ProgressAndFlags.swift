@@ -131,6 +131,8 @@ public struct AnalysisFlag: Sendable, Hashable, Codable {
         case risingCraving = "rising-craving"
         case missedCheckIns = "missed-check-ins"
         case sleepDisruption = "sleep-disruption"
+        /// A caseload flag, not from the check-in series: the level-of-care rules (§6) recommend a step up.
+        case stepUpRecommended = "step-up-recommended"
 
         /// What the flag means in plain words for the care team, with the program's own thresholds (the id stays
         /// the machine name). One source for every page, so no page types a threshold of its own.
@@ -152,6 +154,8 @@ public struct AnalysisFlag: Sendable, Hashable, Codable {
             case .sleepDisruption:
                 return "Sleep averaging under \(Self.number(c.sleepDisruptionBelow)) h or over "
                     + "\(Self.number(c.sleepDisruptionAbove)) h this week"
+            case .stepUpRecommended:
+                return "Step up recommended: the level-of-care rules call for a higher level"
             }
         }
 

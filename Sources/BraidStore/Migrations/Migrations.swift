@@ -5,6 +5,6 @@ public enum BraidMigrations {
     public static let all: [any Migration] = [
         CreatePrograms(), CreateUsers(), CreateClients(), CreateCareTeams(), CreateCheckIns(), CreateAssessments(),
         CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
-        AddCurrentCheckInIndex(), AddProgramAdministration(),
+        AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
     ]
 }

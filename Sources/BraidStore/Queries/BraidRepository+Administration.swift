@@ -184,6 +184,7 @@ extension BraidRepository {
         record.admittedBy = author?.uuid
         record.createdAt = now
         try await record.create(on: database)
+        try await bumpDataVersion(of: ClientRef(id: episode.clientID, programID: episode.programID))
     }
 
     /// Closes an open episode (the caller checked `EpisodeRules.checkDischarge`).
@@ -198,5 +199,6 @@ extension BraidRepository {
         record.dischargeReason = reason.rawValue
         record.dischargedBy = author?.uuid
         try await record.save(on: database)
+        try await bumpDataVersion(of: ClientRef(id: ClientID(record.clientID), programID: program))
     }
 }

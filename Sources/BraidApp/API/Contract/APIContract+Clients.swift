@@ -18,6 +18,7 @@ extension APIContract {
                     "latestPHQ9": JSONSchema.ref("PHQ9Summary"), "useDaysLast30": JSONSchema.integer(0...30),
                     "lastCheckIn": JSONSchema.date,
                     "episodeStatus": JSONSchema.enumeration(["active", "discharged", "not-admitted"]),
+                    "level": JSONSchema.enumeration(LevelOfCare.self),
                 ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30", "episodeStatus"]),
             "PHQ9Summary": JSONSchema.object(
                 [

@@ -27,6 +27,7 @@ struct CaseloadRow: Sendable {
     let alerts: [SafetyAlert]
     let flags: [FlagText]
     let status: EpisodeStatus
+    let level: LevelOfCare?
     let phq9: (total: Int, severity: Severity)?
     let useDaysLast30: Int
     let classification: CycleClassification
@@ -50,7 +51,7 @@ enum CaseloadShow: String, Sendable, CaseIterable {
 
 /// How the caseload table can be sorted: by a column header link, no script needed.
 enum CaseloadSort: String, Sendable, CaseIterable {
-    case urgency, name, alerts, phq9, use, pattern, checkIn = "check-in"
+    case urgency, name, alerts, level, phq9, use, pattern, checkIn = "check-in"
 
     /// Most urgent first by default; numbers largest first; names A–Z; the stalest check-in first.
     func sorted(_ rows: [CaseloadRow]) -> [CaseloadRow] {
@@ -59,6 +60,10 @@ enum CaseloadSort: String, Sendable, CaseIterable {
             case .urgency: return a.urgency < b.urgency
             case .name: return (a.name, a.urgency) < (b.name, b.urgency)
             case .alerts: return (-a.alerts.count, a.urgency) < (-b.alerts.count, b.urgency)
+            case .level:
+                let x = a.level.map { LevelOfCare.allCases.firstIndex(of: $0)! } ?? -1
+                let y = b.level.map { LevelOfCare.allCases.firstIndex(of: $0)! } ?? -1
+                return (-x, a.urgency) < (-y, b.urgency)
             case .phq9: return (-(a.phq9?.total ?? -1), a.urgency) < (-(b.phq9?.total ?? -1), b.urgency)
             case .use: return (-a.useDaysLast30, a.urgency) < (-b.useDaysLast30, b.urgency)
             case .pattern: return (a.classification.rawValue, a.urgency) < (b.classification.rawValue, b.urgency)
@@ -180,7 +185,8 @@ enum ClinicianViews {
                                     : ", sorted by \(sort.rawValue) (choose a column heading to sort)"))),
                     .thead(
                         .tr(
-                            header("Client", .name), header("Open alerts", .alerts), .th(.text("Flags")),
+                            header("Client", .name), header("Open alerts", .alerts), header("Level", .level),
+                            .th(.text("Flags")),
                             header("Latest PHQ-9", .phq9), header("Use days (30)", .use), header("Pattern", .pattern),
                             header("Last check-in", .checkIn))),
                     .tbody(
@@ -195,6 +201,9 @@ enum ClinicianViews {
                                             .class("status"), .attribute(named: "data-status", value: "discharged"),
                                             .text(" (discharged)")))),
                                 .td(.text(String(row.alerts.count))),
+                                .td(
+                                    .attribute(named: "data-level", value: row.level?.rawValue ?? ""),
+                                    .text(row.level.map(\.shortLabel) ?? "—")),
                                 .td(
                                     .if(
                                         row.flags.isEmpty, .text(row.status.isInCare ? "—" : "none after discharge"),
@@ -221,7 +230,8 @@ enum ClinicianViews {
 
     static func chart(
         _ model: ClientChartModel, notice: String?, screenValues: [String: String], screenErrors: [String: String],
-        episodeForm: (values: [String: String], errors: [String: String]) = ([:], [:]), context: PageContext
+        episodeForm: (values: [String: String], errors: [String: String]) = ([:], [:]),
+        level: Node<HTML.BodyContext> = .empty, context: PageContext
     ) -> String {
         let client = model.client
         let here = SiteURL.chart(client.id, days: model.timeline.days).path
@@ -242,6 +252,7 @@ enum ClinicianViews {
             EpisodeViews.section(
                 client.id, episodes: model.episodes, today: model.today, values: episodeForm.values,
                 errors: episodeForm.errors, csrfToken: context.csrfToken),
+            level,
             .h2(.text("Timeline")),
             TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
             TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),

@@ -19,6 +19,8 @@ enum ClinicianController {
         pages.post(.acknowledge, use: acknowledge)
         pages.post(.admit, use: admit)
         pages.post(.discharge, use: discharge)
+        pages.post(.levelDecision, use: decideLevel)
+        pages.post(.levelFactors, use: saveLevelFactors)
     }
 
     /// A signed-in member of the care staff; clients are sent to their own Today page and program leads to the
@@ -51,6 +53,7 @@ enum ClinicianController {
             CaseloadRow(
                 id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
                 flags: entry.flags.map { FlagText($0.id, analysisConfiguration) }, status: entry.status,
+                level: entry.level,
                 phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
                 useDaysLast30: entry.insight.analysis.use.useDaysLast30,
                 classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
@@ -75,7 +78,8 @@ enum ClinicianController {
     static func renderChart(
         _ req: Request, actor: Actor, client: ClientProfile, notice: String?, screenValues: [String: String] = [:],
         screenErrors: [String: String] = [:], episodeValues: [String: String] = [:],
-        episodeErrors: [String: String] = [:], status: HTTPStatus = .ok
+        episodeErrors: [String: String] = [:], levelValues: [String: String] = [:],
+        levelErrors: [String: String] = [:], status: HTTPStatus = .ok
     ) async throws -> Response {
         let daysText = req.query[String.self, at: "days"] ?? "90"
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
@@ -97,11 +101,18 @@ enum ClinicianController {
             alerts: try await req.repository.alerts(of: [client.ref], openOnly: false), scoring: configuration.scoring,
             today: today, analysisConfiguration: configuration.analysis,
             episodes: try await req.repository.episodes(of: [client.ref])[client.id] ?? [])
+        let level = try await req.levelOfCare(by: actor).view(of: client)
+        var names: [UserID: String] = [:]
+        for id in Set(level.decisions.compactMap(\.decidedBy)) { names[id] = try await req.repository.user(id)?.name }
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
         return Response.html(
             ClinicianViews.chart(
                 model, notice: notice.flatMap(Self.notice), screenValues: screenValues, screenErrors: screenErrors,
-                episodeForm: (episodeValues, episodeErrors), context: context),
+                episodeForm: (episodeValues, episodeErrors),
+                level: LevelViews.section(
+                    client.id, view: level, values: levelValues, errors: levelErrors, timeZone: context.timeZone,
+                    names: names, csrfToken: context.csrfToken),
+                context: context),
             status: status)
     }
 
@@ -113,6 +124,10 @@ enum ClinicianController {
         case "safety-plan": return "Safety plan saved as a new version."
         case "alert": return "Saved. The answers raised a safety alert for the care team: it is shown above."
         case "admitted": return "Admission recorded: a new episode of care is open."
+        case "level": return "Level decision recorded."
+        case "level-changed":
+            return "Level decision recorded: the level changed, so review the safety plan with the client."
+        case "factors": return "Level-of-care factors saved; the recommendation is recomputed."
         case "discharged":
             return "Discharge recorded. Check-ins are still kept; a safety answer still alerts this care team."
         default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
@@ -257,6 +272,47 @@ enum ClinicianController {
             return try await renderChart(
                 req, actor: actor, client: client, notice: nil, episodeValues: form,
                 episodeErrors: [error.field: error.message], status: .unprocessableEntity)
+        }
+    }
+
+    /// Accepts or overrides the level recommendation (§6).
+    static func decideLevel(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        var body: [String: JSONValue] = [:]
+        for key in LevelDecisionRequest.keys {
+            if let value = form[key], !value.isEmpty { body[key] = .string(value) }
+        }
+        do throws(any Error) {
+            let request = try LevelDecisionRequest(json: .object(body))
+            let (decision, view) = try await req.levelOfCare(by: actor).decide(request, for: client)
+            let changed = view.history.last?.decision == decision.id
+            return req.redirect(
+                to: SiteURL.chart(client.id, saved: changed ? "level-changed" : "level", anchor: "level").path)
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity || problem.status == .conflict else { throw problem }
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil, levelValues: form,
+                levelErrors: [problem.field ?? "decision": problem.message], status: problem.status)
+        }
+    }
+
+    /// Saves the level-of-care factors the clinician records.
+    static func saveLevelFactors(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        do throws(any Error) {
+            _ = try await req.levelOfCare(by: actor).recordFactors(LevelFactors.json(form: form), for: client)
+            return req.redirect(to: SiteURL.chart(client.id, saved: "factors", anchor: "level").path)
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil,
+                levelErrors: [problem.field ?? "decision": problem.message], status: problem.status)
         }
     }
 

@@ -29,6 +29,8 @@ enum SiteURL: Hashable, Sendable {
     case acknowledge(AlertID)
     case admit(ClientID)
     case discharge(ClientID)
+    case levelDecision(ClientID)
+    case levelFactors(ClientID)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -47,7 +49,7 @@ enum SiteURL: Hashable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
         case today, pattern, cycle, safetyPlan
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
-        case admit, discharge
+        case admit, discharge, levelDecision, levelFactors
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, programOverview
 
@@ -74,6 +76,8 @@ enum SiteURL: Hashable, Sendable {
             case .invitation: ["invite", ":token"]
             case .admit: ["clients", ":id", "episodes"]
             case .discharge: ["clients", ":id", "discharge"]
+            case .levelDecision: ["clients", ":id", "level-decisions"]
+            case .levelFactors: ["clients", ":id", "level-factors"]
             case .admin: ["admin"]
             case .adminAccounts: ["admin", "accounts"]
             case .adminAccount: ["admin", "accounts", ":id"]
@@ -93,7 +97,8 @@ enum SiteURL: Hashable, Sendable {
             case .home, .stylesheet, .pattern, .cycle, .caseload, .chart, .newAssessment, .admin, .adminAccount,
                 .programOverview:
                 [.GET]
-            case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .adminAccounts, .adminInvitation,
+            case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
+                .adminAccounts, .adminInvitation,
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds:
                 [.POST]
             case .selfCheck, .login, .invitation, .today, .safetyPlan, .ordering, .clientSafetyPlan, .settings:
@@ -129,6 +134,8 @@ enum SiteURL: Hashable, Sendable {
         case .invitation: .invitation
         case .admit: .admit
         case .discharge: .discharge
+        case .levelDecision: .levelDecision
+        case .levelFactors: .levelFactors
         case .admin: .admin
         case .adminAccounts: .adminAccounts
         case .adminAccount: .adminAccount
@@ -162,7 +169,7 @@ enum SiteURL: Hashable, Sendable {
             id = client.description
             query.append(("instrument", instrument.rawValue))
         case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
-            .admit(let client), .discharge(let client):
+            .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client):
             id = client.description
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.
