@@ -14,7 +14,8 @@ struct ClinicianPagesTests {
         -> CaseloadRow
     {
         CaseloadRow(
-            id: .random(), name: name, alerts: [], flags: [], status: .notAdmitted, level: nil, phq9: phq9.map { ($0, .mild) },
+            id: .random(), name: name, alerts: [], flags: [], status: .notAdmitted, level: nil,
+            phq9: phq9.map { ($0, .mild) },
             useDaysLast30: use,
             classification: .notLow, lastCheckIn: lastCheckIn.map { CalendarDate(dayNumber: $0) }, urgency: urgency)
     }

@@ -124,6 +124,22 @@ struct ServiceTests {
             #expect(try await !app.repository.accountsWithPassword(in: demo.id).contains(invited.id))
             #expect(try await app.repository.openInvitations(in: demo.id, now: app.clock())[invited.id] != nil)
             #expect(accounts.contains { $0.role == .programLead })
+
+            // Levels of care: clients at IOP and at PHP with a history of levels, a pending step-up, a step-down due.
+            let today = app.braid.today(now: app.clock())
+            var levels: Set<LevelOfCare> = []
+            var steps: [LevelRecommendation.Step?] = []
+            var histories = 0
+            for client in clients where client.displayName != "Logan F." {
+                let evaluation = try await app.repository.levelEvidence(of: client.ref, through: today)
+                    .evaluate(today: today)
+                if let level = evaluation.current?.level { levels.insert(level) }
+                steps.append(evaluation.recommendation.stepDirection)
+                if try await !app.repository.levelDecisions(of: client.ref).isEmpty { histories += 1 }
+            }
+            #expect(levels.isSuperset(of: [.iop, .php]))
+            #expect(steps.contains(.up) && steps.contains(.down))
+            #expect(histories >= 6)
         }
     }
 

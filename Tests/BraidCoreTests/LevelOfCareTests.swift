@@ -253,4 +253,93 @@ struct LevelOfCareTests {
                     "level": .string("iop"), "rules": .array([.string("phq9-moderate")]), "stepDirection": .null,
                 ]))
     }
+
+    // MARK: - Inputs from stored data
+
+    static let day0 = CalendarDate(iso: "2026-03-01")!
+
+    static func assessment(_ id: Instrument.ID, _ answers: [Int?], on day: Int) throws -> StoredAssessment {
+        let instrument = Instrument.definition(id)
+        let result = try instrument.score(answers, context: ScoringContext(), configuration: .default)
+        return StoredAssessment(
+            id: UUID(), clientID: client, date: day0.adding(days: day),
+            content: .instrument(answers: answers, result: result),
+            recordedAt: Date(timeIntervalSince1970: Double(day) * 86_400), recordedBy: .random())
+    }
+
+    static let client = ClientID.random()
+
+    static func evidence(decisionDay: Int? = 10, use: [Int] = [2, 3, 25]) throws -> LevelEvidence {
+        let episode = Episode(
+            id: .random(), clientID: client, programID: .random(), admittedOn: day0, levelAtAdmission: .iop,
+            referralSource: .selfReferred)
+        let decisions =
+            decisionDay.map { day in
+                [
+                    LevelDecision(
+                        id: .random(), clientID: client, episodeID: episode.id,
+                        recommendation: LevelRecommendation(level: .php, rules: [.phq9Severe], stepDirection: .up),
+                        inputs: LevelInput(), kind: .accepted, level: .php, reason: nil, decidedBy: nil,
+                        decidedAt: Date(timeIntervalSince1970: Double(day) * 86_400),
+                        effectiveOn: day0.adding(days: day))
+                ]
+            } ?? []
+        return LevelEvidence(
+            episodes: [episode], decisions: decisions, factors: [],
+            assessments: [
+                try assessment(.phq9, [3, 3, 3, 3, 3, 2, 2, 2, 0], on: 9),  // 21
+                try assessment(.phq9, [2, 1, 2, 1, 2, 1, 1, 1, 0], on: 20),  // 11
+                try assessment(.cssrs, [1, 1, 0, 0, 0, 0, nil], on: 1),  // low, 35+ days before day 36
+                try assessment(.stimulantSUD, [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0], on: 0),
+            ],
+            use: Dictionary(uniqueKeysWithValues: (0..<40).map { (day0.adding(days: $0), use.contains($0)) }))
+    }
+
+    @Test("inputs as of a day come from the level history, the screens of the last 30 days, PHQ-9s and use")
+    func inputsFromData() throws {
+        let evidence = try Self.evidence()
+        let input = evidence.input(asOf: Self.day0.adding(days: 30))
+        #expect(input.currentLevel == .value(.php) && input.daysAtCurrentLevel == 20)
+        #expect(input.phq9 == 11 && input.phq9AtLevelStart == 21 && input.phq9Baseline == 21)
+        #expect(input.useDaysLast30 == 3)  // days 1…30 hold the use days 2, 3 and 25
+        #expect(input.daysSinceLastUse == .value(5))
+        #expect(input.suicideScreen == .low)
+        #expect(input.stimulantCriteria == 5)
+        // 31 days after the C-SSRS it no longer counts; before any use there is no use on record.
+        #expect(evidence.input(asOf: Self.day0.adding(days: 31)).suicideScreen == nil)
+        #expect(evidence.input(asOf: Self.day0.adding(days: 1)).daysSinceLastUse == .null)
+        // Before the admission: intake.
+        #expect(evidence.input(asOf: Self.day0.adding(days: -1)).currentLevel == .null)
+        let history = evidence.history(of: evidence.episodes[0])
+        #expect(
+            history.map(\.level) == [.iop, .php] && history.map(\.from) == [Self.day0, Self.day0.adding(days: 10)])
+    }
+
+    @Test("daysSincePhpRuleHeld counts from the last day a PHP rule held at PHP; 14 days clear steps down")
+    func phpClearance() throws {
+        let evidence = try Self.evidence()
+        // PHQ-9 21 (phq9-severe) is the latest total on days 10–19; from day 20 the latest is 11.
+        let day33 = evidence.evaluate(today: Self.day0.adding(days: 33))
+        #expect(day33.input.daysSincePhpRuleHeld == 14)
+        #expect(
+            day33.recommendation
+                == LevelRecommendation(level: .iop, rules: [.phpRulesClear14Days], stepDirection: .down))
+        let day32 = evidence.evaluate(today: Self.day0.adding(days: 32))
+        #expect(day32.input.daysSincePhpRuleHeld == 13)
+        #expect(day32.recommendation.rules == [.phpRulesClearUnder14Days])
+        #expect(!day32.stepUpRecommended)
+    }
+
+    @Test("one PHQ-9 after a level began is no evidence of (no) progress")
+    func singleMeasurement() throws {
+        let episode = Episode(
+            id: .random(), clientID: Self.client, programID: .random(), admittedOn: Self.day0, levelAtAdmission: .iop,
+            referralSource: .selfReferred)
+        let evidence = LevelEvidence(
+            episodes: [episode], decisions: [], factors: [],
+            assessments: [try Self.assessment(.phq9, [2, 2, 2, 1, 1, 1, 1, 1, 0], on: 5)], use: [:])
+        let input = evidence.input(asOf: Self.day0.adding(days: 20))
+        #expect(input.phq9 == 11 && input.phq9AtLevelStart == nil)
+        #expect(!LevelOfCareRules.holding(input).contains(.noProgressAtIOP))
+    }
 }

@@ -30,7 +30,9 @@ enum LevelController {
     }
 
     static func json(_ period: LevelPeriod) -> JSONValue {
-        var object: [String: JSONValue] = ["level": .string(period.level.rawValue), "from": .string(period.from.description)]
+        var object: [String: JSONValue] = [
+            "level": .string(period.level.rawValue), "from": .string(period.from.description),
+        ]
         if let decision = period.decision { object["decisionId"] = .string(decision.description) }
         return .object(object)
     }
@@ -54,7 +56,9 @@ enum LevelController {
             ("withdrawalNeedsMedicalManagement", factors.withdrawalNeedsMedicalManagement),
         ]
         for (key, value) in answers { if let value { object[key] = .bool(value) } }
-        if let environment = factors.recoveryEnvironment { object["recoveryEnvironment"] = .string(environment.rawValue) }
+        if let environment = factors.recoveryEnvironment {
+            object["recoveryEnvironment"] = .string(environment.rawValue)
+        }
         return .object(object)
     }
 

@@ -84,6 +84,7 @@ public enum DemoProgram {
             if login.role == .admin { admin = account.id }
         }
         try await seedAdministration(program, admin: admin, today: today, now: now, repository: repository)
+        var stepUpShown = false
         for (index, login) in all.filter({ $0.role == .client }).enumerated() {
             // Clients 1–6 with Dr. Rivera, 7–12 with Dr. Chen; clients 3 and 9 are shared.
             var team = [staff[index < 6 ? 0 : 1]]
@@ -107,6 +108,20 @@ public enum DemoProgram {
                 clinician: Actor(userID: team[0], role: .clinician, programID: program.id, clientID: nil),
                 today: today, now: now, repository: repository
             ).record()
+            try await reviewLevels(
+                of: client, index: index, by: team[0], today: today, now: now, repository: repository)
+            // One client at IOP tells the team this week that home is no longer safe: a pending step-up to PHP.
+            let evaluation = try await repository.levelEvidence(of: client.ref, through: today).evaluate(today: today)
+            if !stepUpShown, evaluation.current?.level == .iop, evaluation.recommendation.stepDirection == .stay {
+                try await repository.recordLevelFactors(
+                    LevelFactors(
+                        psychosis: false, severeAgitation: false, medicalInstability: false,
+                        withdrawalNeedsMedicalManagement: false, recoveryEnvironment: .unsafe,
+                        recordedOn: today.adding(days: -3), recordedAt: now.addingTimeInterval(-3 * 86_400),
+                        recordedBy: team[0]),
+                    for: client.ref)
+                stepUpShown = true
+            }
         }
     }
 
@@ -130,6 +145,35 @@ public enum DemoProgram {
             ]
         case 11: return [(current, (today.adding(days: -10), .completed))]
         default: return [(current, nil)]
+        }
+    }
+
+    /// The care team's level reviews 76 and 41 days ago: a recommended step is accepted as of that day, except that
+    /// every third client's team keeps them at PHP a while longer (an override, with its reason), so clients have
+    /// a history of levels and decisions; what the data say since the last review is left pending (step-ups and
+    /// step-downs on today's caseload).
+    static func reviewLevels(
+        of client: ClientProfile, index: Int, by clinician: UserID, today: CalendarDate, now: Date,
+        repository: BraidRepository
+    ) async throws {
+        for daysAgo in [76, 41] {
+            let day = today.adding(days: -daysAgo)
+            let evidence = try await repository.levelEvidence(of: client.ref, through: today)
+            guard let episode = evidence.episode(on: day), episode.isActive || (episode.dischargedOn ?? day) > day
+            else { continue }
+            let evaluation = evidence.evaluate(today: day)
+            guard let step = evaluation.recommendation.stepDirection, step != .stay else { continue }
+            let keep = step == .down && evaluation.current?.level == .php && index % 3 == 0
+            try await repository.recordLevelDecision(
+                LevelDecision(
+                    id: .random(), clientID: client.id, episodeID: episode.id,
+                    recommendation: evaluation.recommendation, inputs: evaluation.input,
+                    kind: keep ? .overridden : .accepted, level: keep ? .php : evaluation.recommendation.level,
+                    reason: keep
+                        ? "Demo: client asked for two more weeks of the day program before stepping down" : nil,
+                    decidedBy: clinician, decidedAt: now.addingTimeInterval(-Double(daysAgo) * 86_400),
+                    effectiveOn: day),
+                in: client.programID)
         }
     }
 

@@ -53,7 +53,8 @@ struct LevelOfCareService: Sendable {
         let evidence = try await store.levelEvidence(of: client.ref, through: today)
         guard let episode = evidence.episode(on: today), episode.isActive else {
             throw ValidationError(
-                field: "decision", "the client has no open episode of care: admit them first (the chart's admission form)")
+                field: "decision",
+                "the client has no open episode of care: admit them first (the chart's admission form)")
         }
         let evaluation = evidence.evaluate(today: today)
         if let seen = request.recommendedLevel, seen != evaluation.recommendation.level {

@@ -151,7 +151,9 @@ public struct LevelEvidence: Sendable {
         return history(of: episode).last { $0.from <= day }
     }
 
-    func results(_ instrument: Instrument.ID, through day: CalendarDate) -> [(date: CalendarDate, answers: [Int?], result: ScoreResult)] {
+    func results(_ instrument: Instrument.ID, through day: CalendarDate) -> [(
+        date: CalendarDate, answers: [Int?], result: ScoreResult
+    )] {
         assessments.compactMap { assessment in
             guard assessment.date <= day, case .instrument(let answers, let result) = assessment.content,
                 result.instrument == instrument
@@ -193,7 +195,10 @@ public struct LevelEvidence: Sendable {
         let episodeStart = episode?.admittedOn
         input.phq9Baseline = (phq9.first { $0.date >= (episodeStart ?? $0.date) } ?? phq9.first)?.result.total
         if let start = period?.from {
-            input.phq9AtLevelStart = (phq9.last { $0.date <= start } ?? phq9.first { $0.date > start })?.result.total
+            // The total when the level began: the last one on or before its start, else one from its first 14 days,
+            // but only when a later one exists (one measurement says nothing about progress).
+            let early = phq9.dropLast().first { $0.date > start && $0.date <= start.adding(days: 14) }
+            input.phq9AtLevelStart = (phq9.last { $0.date <= start } ?? early)?.result.total
             input.useDaysAtLevelStart = useDays(start.adding(days: -30)...start.adding(days: -1))
         }
         input.useDaysLast30 = useDays(recent...day)

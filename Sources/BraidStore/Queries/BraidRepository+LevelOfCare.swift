@@ -41,7 +41,8 @@ extension BraidRepository {
     public func levelEvidence(of client: ClientRef, through today: CalendarDate) async throws -> LevelEvidence {
         let checkIns = try await checkIns(of: client, through: today)
         return LevelEvidence(
-            episodes: try await episodes(of: [client])[client.id] ?? [], decisions: try await levelDecisions(of: client),
+            episodes: try await episodes(of: [client])[client.id] ?? [],
+            decisions: try await levelDecisions(of: client),
             factors: try await levelFactors(of: client), assessments: try await assessments(of: client),
             use: Dictionary(checkIns.map { ($0.date, $0.values.used) }, uniquingKeysWith: { $1 }))
     }

@@ -111,7 +111,8 @@ final class LevelDecisionRecord: Model, @unchecked Sendable {
             throw StoreError.corrupt("level_decisions.inputs")
         }
         return LevelDecision(
-            id: LevelDecisionID(try requireID()), clientID: ClientID(clientID), episodeID: episodeID.map(EpisodeID.init),
+            id: LevelDecisionID(try requireID()), clientID: ClientID(clientID),
+            episodeID: episodeID.map(EpisodeID.init),
             recommendation: LevelRecommendation(level: recommended, rules: rules, stepDirection: step), inputs: input,
             kind: kind, level: chosen, reason: reason, decidedBy: decidedBy.map(UserID.init), decidedAt: decidedAt,
             effectiveOn: effective)

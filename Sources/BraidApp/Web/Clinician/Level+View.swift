@@ -65,7 +65,9 @@ enum LevelViews {
                 else: .ol(
                     .class("level-history"),
                     .forEach(view.history) { period in
-                        .li(.text("\(period.from): \(period.level.label)\(period.decision == nil ? " (admission)" : "")"))
+                        .li(
+                            .text(
+                                "\(period.from): \(period.level.label)\(period.decision == nil ? " (admission)" : "")"))
                     })),
             .if(
                 !view.decisions.isEmpty,
