@@ -163,6 +163,48 @@ PAGES = {
     "lead": ["/program", "/program?days=365"],
 }
 
+def test_clinician_accepts_a_php_recommendation_and_overrides_another(server, browser, desktop):
+    """Issue 11: on a phone, Dr. Rivera accepts the pending step-up to PHP (the safety-plan review is asked for);
+    on a desktop she overrides a step-down with a reason; both are kept on the chart."""
+    from selenium.webdriver.support.ui import Select
+
+    sign_in(browser, server, *CLINICIAN)
+    flagged = browser.find_elements(By.XPATH, "//table[@class='caseload']//tr[.//li[@data-flag='step-up-recommended']]//th//a")
+    assert flagged, "a client with step-up-recommended on the caseload"
+    flagged[0].click()
+    panel = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-recommended-level]")))
+    assert panel.get_attribute("data-recommended-level") == "php" and panel.get_attribute("data-step") == "up"
+    rules = [li.get_attribute("data-rule") for li in panel.find_elements(By.CSS_SELECTOR, "li[data-rule]")]
+    assert rules, "the rules behind the recommendation are listed"
+    button = browser.find_element(By.CSS_SELECTOR, "#accept-level button")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    wait_for(browser, EC.staleness_of(panel))
+    current = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-current-level]")))
+    assert current.get_attribute("data-current-level") == "php"
+    assert browser.find_element(By.ID, "safety-plan-review").is_displayed()
+    shot(browser, "11-level-accepted-phone")
+
+    sign_in(desktop, server, *CLINICIAN)
+    charts = [a.get_attribute("href") for a in
+              desktop.find_elements(By.XPATH, "//table[@class='caseload']//tr[td[@data-level='php']]//th//a")]
+    for chart in charts:
+        desktop.get(chart)
+        panel = desktop.find_elements(By.CSS_SELECTOR, "[data-recommended-level]")
+        if panel and panel[0].get_attribute("data-step") == "down":
+            break
+    else:
+        raise AssertionError("a client at PHP with a step-down recommended")
+    Select(desktop.find_element(By.ID, "override-level-choice")).select_by_value("php")
+    desktop.find_element(By.ID, "override-reason").send_keys("Stays at PHP two more weeks: first week back at work")
+    desktop.find_element(By.CSS_SELECTOR, "#override-level button").click()
+    wait_for(desktop, EC.staleness_of(panel[0]))
+    decision = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "table.decisions td[data-decision]")))
+    assert decision.get_attribute("data-decision") == "overridden"
+    assert "first week back at work" in desktop.find_element(By.CSS_SELECTOR, "table.decisions").text
+    shot(desktop, "11-level-overridden-desktop")
+
+
 def axe_check(browser, label):
     """WCAG 2.1 A/AA rules of axe-core on the page the browser shows."""
     from axe_selenium_python import Axe

@@ -58,11 +58,12 @@ enum Caseload {
                     status: statuses[client.id] ?? .notAdmitted))
         }
         try await req.auditRead("caseload.read", clients: clients.map(\.id), by: actor)
-        func priority(_ entry: CaseloadEntry) -> CaseloadPriority {
-            CaseloadPriority(openAlerts: entry.openAlerts, flagCount: entry.flags.count)
+        // Each entry's priority once (its flags are built on demand), then the sort.
+        let ranked = entries.map {
+            (entry: $0, priority: CaseloadPriority(openAlerts: $0.openAlerts, flagCount: $0.flags.count))
         }
-        return entries.sorted {
-            (priority($0), $0.client.displayName) < (priority($1), $1.client.displayName)
-        }
+        return ranked.sorted {
+            ($0.priority, $0.entry.client.displayName) < ($1.priority, $1.entry.client.displayName)
+        }.map(\.entry)
     }
 }

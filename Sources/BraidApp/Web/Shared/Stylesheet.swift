@@ -62,6 +62,10 @@ enum Stylesheet {
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 0 24px; }
         input[type=text], select { font: inherit; width: 100%; max-width: 28rem; min-height: 44px; padding: 8px; border: 1px solid #6b7280; border-radius: 6px; background: #fff; color: var(--ink); }
         button.danger { background: var(--alert); }
+        .recommendation { border-left: 4px solid var(--accent); background: var(--wash); padding: 8px 14px; border-radius: 4px; margin: 12px 0; }
+        .recommendation.step-up { border-left-color: #b06000; background: #fef7e0; }
+        .recommendation h3 { margin: 6px 0; font-size: 17px; }
+        .decision-forms form { margin: 10px 0; }
         table.history td { vertical-align: top; }
         .alert-others { border-left: 4px solid var(--alert); padding: 8px 12px; background: #fff8f7; }
         """
