@@ -57,6 +57,8 @@ public enum BraidServer {
         case .clientAnalysis: ClientsController.analysis
         case .clientLevel: LevelController.level
         case .createLevelDecision: LevelController.decide
+        case .clientPlan: PlanController.plan
+        case .createPlanVersion: PlanController.sign
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

@@ -140,6 +140,10 @@ struct ServiceTests {
             #expect(levels.isSuperset(of: [.iop, .php]))
             #expect(steps.contains(.up) && steps.contains(.down))
             #expect(histories >= 6)
+            for client in clients {
+                #expect(
+                    try await !app.repository.planVersions(of: client.ref).isEmpty, "\(client.displayName) has a plan")
+            }
         }
     }
 

@@ -50,7 +50,7 @@ struct SiteURLTests {
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
             .chart(client), .newAssessment(client, .phq9), .assessments(client), .ordering(client), .screens(client),
             .clientSafetyPlan(client), .acknowledge(alert), .invitation("token"), .admit(client), .discharge(client),
-            .levelDecision(client), .levelFactors(client),
+            .levelDecision(client), .levelFactors(client), .signPlan(client), .myPlan,
             .admin(), .adminAccounts, .adminAccount(user), .adminInvitation(user), .adminDeactivate(user),
             .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
         ]

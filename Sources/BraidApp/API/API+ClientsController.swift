@@ -12,7 +12,9 @@ enum ClientsController {
                 .badRequest, code: "invalid-parameter", "'\(showText.prefix(40))' is not active or discharged",
                 field: "show")
         }
-        let configuration = try await req.program(of: actor).clinical.analysis
+        let program = try await req.program(of: actor)
+        let configuration = program.clinical.analysis
+        let today = program.today(now: req.now)
         let summaries = try await Caseload.query(on: req, for: actor, show: show).map { entry in
             let analysis = entry.insight.analysis
             let flags =
@@ -28,7 +30,8 @@ enum ClientsController {
                         date: $0.score.date.description, total: $0.score.total, severity: $0.severity.rawValue)
                 },
                 useDaysLast30: analysis.use.useDaysLast30, lastCheckIn: analysis.days.last?.description,
-                episodeStatus: entry.status.word, level: entry.level?.rawValue)
+                episodeStatus: entry.status.word, level: entry.level?.rawValue,
+                planReviewDue: entry.planReviewDue(today: today))
         }
         return try req.respond(CaseloadDTO(clients: summaries))
     }

@@ -295,6 +295,8 @@ struct ClientSummaryDTO: Encodable {
     let episodeStatus: String
     /// The current level of care (§6); absent before admission and after discharge.
     let level: String?
+    /// No signed treatment plan yet, or its review date has come (§7).
+    let planReviewDue: Bool
 }
 
 struct CaseloadDTO: Encodable {

@@ -7,7 +7,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case health, openAPI, createToken, revokeToken
     case me, myCheckIns, createMyCheckIn
     case clients, client, clientCheckIns, clientAssessments, createClientAssessment, clientScreens
-    case createClientScreen, clientAnalysis, clientLevel, createLevelDecision
+    case createClientScreen, clientAnalysis, clientLevel, createLevelDecision, clientPlan, createPlanVersion
     case alerts, acknowledgeAlert
 
     static let prefix = ["api", "v1"]
@@ -15,7 +15,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     var method: HTTPMethod {
         switch self {
         case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
-            .createLevelDecision:
+            .createLevelDecision, .createPlanVersion:
             .POST
         case .revokeToken: .DELETE
         default: .GET
@@ -38,6 +38,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientAnalysis: ["clients", ":id", "analysis"]
         case .clientLevel: ["clients", ":id", "level"]
         case .createLevelDecision: ["clients", ":id", "level-decisions"]
+        case .clientPlan: ["clients", ":id", "plan"]
+        case .createPlanVersion: ["clients", ":id", "plan-versions"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -75,6 +77,10 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createLevelDecision:
             "Accept the current level recommendation, or override it with a reason (care team only); answers the "
                 + "updated level of care"
+        case .clientPlan:
+            "Treatment plan (§7): the problems the data suggest now (with codes and suggested interventions), the "
+                + "signed versions, and each goal's progress computed from its data"
+        case .createPlanVersion: "Sign a new version of the treatment plan (care team only); none is overwritten"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -99,6 +105,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createClientScreen: "ScreenRequest"
         case .acknowledgeAlert: "AcknowledgeRequest"
         case .createLevelDecision: "LevelDecisionRequest"
+        case .createPlanVersion: "PlanRequest"
         default: nil
         }
     }
@@ -122,6 +129,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientAnalysis: (200, "Analysis")
         case .clientLevel: (200, "LevelOfCare")
         case .createLevelDecision: (201, "LevelOfCare")
+        case .clientPlan: (200, "TreatmentPlan")
+        case .createPlanVersion: (201, "TreatmentPlan")
         case .alerts: (200, "AlertList")
         case .acknowledgeAlert: (200, "Alert")
         }
@@ -169,8 +178,16 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createMyCheckIn:
             return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
         case .clients: return [badRequest, unauthorized, (404, "Only staff have a caseload")]
-        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel:
+        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel, .clientPlan:
             return [unauthorized, notFound]
+        case .createPlanVersion:
+            return [
+                badRequest, unauthorized, (403, "Only the care team signs a plan"), notFound, tooLarge,
+                (
+                    422,
+                    "A field is invalid: an adjunct-only problem, a goal of a dismissed problem, an owner off the team…"
+                ),
+            ]
         case .createLevelDecision:
             return [
                 badRequest, unauthorized, (403, "Only the care team decides a level"), notFound,

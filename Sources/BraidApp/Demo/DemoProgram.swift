@@ -110,6 +110,7 @@ public enum DemoProgram {
             ).record()
             try await reviewLevels(
                 of: client, index: index, by: team[0], today: today, now: now, repository: repository)
+            try await signPlan(for: client, by: team[0], today: today, now: now, repository: repository)
             // One client at IOP tells the team this week that home is no longer safe: a pending step-up to PHP.
             let evaluation = try await repository.levelEvidence(of: client.ref, through: today).evaluate(today: today)
             if !stepUpShown, evaluation.current?.level == .iop, evaluation.recommendation.stepDirection == .stay {
@@ -175,6 +176,36 @@ public enum DemoProgram {
                     effectiveOn: day),
                 in: client.programID)
         }
+    }
+
+    /// Every client's plan, signed 20 days ago from what the data suggested then: each derived problem accepted with
+    /// its suggested interventions, and the goals of those problems owned by the first clinician. PHP plans (a
+    /// 14-day review) are due for review on today's caseload; IOP plans (30 days) are not.
+    static func signPlan(
+        for client: ClientProfile, by clinician: UserID, today: CalendarDate, now: Date, repository: BraidRepository
+    ) async throws {
+        let day = today.adding(days: -20)
+        let service = TreatmentPlanService(
+            store: repository,
+            actor: Actor(userID: clinician, role: .clinician, programID: client.programID, clientID: nil),
+            today: day, now: now.addingTimeInterval(-20 * 86_400), requestID: "demo", clinical: .default)
+        let view = try await service.view(of: client)
+        let problems: [JSONValue] = view.derived.map { problem in
+            .object([
+                "kind": .string(problem.kind.rawValue), "decision": .string("accepted"),
+                "interventions": .array(problem.suggested.map { .string($0.rawValue) }),
+            ])
+        }
+        guard !problems.isEmpty else { return }
+        let kinds = Set(view.derived.map(\.kind))
+        let goals: [JSONValue] = GoalTarget.allCases.filter { kinds.contains($0.problem) }.map { target in
+            .object([
+                "target": .string(target.rawValue), "due": .string(day.adding(days: target.defaultDueDays).description),
+                "owner": .string(clinician.description),
+            ])
+        }
+        _ = try await service.sign(
+            try PlanRequest(json: .object(["problems": .array(problems), "goals": .array(goals)])), for: client)
     }
 
     /// The program's settings history (one threshold chosen with its reason) and an invited clinician who has

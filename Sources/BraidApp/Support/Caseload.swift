@@ -23,6 +23,11 @@ struct CaseloadEntry: Sendable {
         ]
     }
 
+    /// A plan review is due: no signed plan yet, or its review date has come (clients in care only).
+    func planReviewDue(today: CalendarDate) -> Bool {
+        status.isInCare && (insight.plan.map { $0.reviewDue <= today } ?? true)
+    }
+
     /// The current level (nil before admission); none shown once discharged.
     var level: LevelOfCare? { status.isInCare ? insight.level.current?.level : nil }
 }

@@ -8,6 +8,8 @@ struct ClientInsight: Sendable {
     let analysis: CheckInAnalysis
     let latestPHQ9: DatedScore?
     let level: LevelEvaluation
+    /// The latest signed treatment plan.
+    let plan: SignedPlan?
 }
 
 /// Derived client data, cached per client and keyed on the client's data version, today's date and the
@@ -44,7 +46,8 @@ actor ClientInsights {
             factors: try await repository.levelFactors(of: client.ref), assessments: assessments,
             use: Dictionary(checkIns.map { ($0.date, $0.values.used) }, uniquingKeysWith: { $1 }))
         let insight = ClientInsight(
-            analysis: analysis, latestPHQ9: phq9.last, level: evidence.evaluate(today: today))
+            analysis: analysis, latestPHQ9: phq9.last, level: evidence.evaluate(today: today),
+            plan: try await repository.planVersions(of: client.ref).last)
         cache[client.id] = (client.dataVersion, today, configuration, insight)
         return insight
     }

@@ -18,8 +18,12 @@ extension APIContract {
                     "latestPHQ9": JSONSchema.ref("PHQ9Summary"), "useDaysLast30": JSONSchema.integer(0...30),
                     "lastCheckIn": JSONSchema.date,
                     "episodeStatus": JSONSchema.enumeration(["active", "discharged", "not-admitted"]),
-                    "level": JSONSchema.enumeration(LevelOfCare.self),
-                ], required: ["id", "name", "openAlerts", "flags", "classification", "useDaysLast30", "episodeStatus"]),
+                    "level": JSONSchema.enumeration(LevelOfCare.self), "planReviewDue": JSONSchema.boolean,
+                ],
+                required: [
+                    "id", "name", "openAlerts", "flags", "classification", "useDaysLast30", "episodeStatus",
+                    "planReviewDue",
+                ]),
             "PHQ9Summary": JSONSchema.object(
                 [
                     "date": JSONSchema.date, "total": JSONSchema.integer(0...phq9Maximum),

@@ -8,7 +8,9 @@ import Foundation
 enum APIContract {
     /// Every schema, by name; a name defined twice is a programming error.
     static var schemas: [String: JSONValue] {
-        let parts = [service, auth, checkIns, clients, assessments, screens, analysis, alerts, levelOfCare]
+        let parts = [
+            service, auth, checkIns, clients, assessments, screens, analysis, alerts, levelOfCare, treatmentPlans,
+        ]
         return parts.reduce(into: [:]) { all, part in
             all.merge(part) { _, _ in preconditionFailure("a schema is defined by two resources") }
         }

@@ -11,6 +11,7 @@ enum ClientPagesController {
         pages.post(.today, use: saveToday)
         pages.get(.pattern, use: pattern)
         pages.get(.cycle, use: cycle)
+        pages.get(.myPlan, use: myPlan)
         pages.get(.safetyPlan, use: safetyPlan)
         pages.post(.safetyPlan, maxSize: "32kb", use: saveSafetyPlan)
     }
@@ -94,6 +95,14 @@ enum ClientPagesController {
             let client = try await req.repository.client(clientID, in: actor.programID)
         else { throw Abort.redirect(to: SiteURL.caseload().path) }
         return (actor, client)
+    }
+
+    /// "My plan": what we're working on, the client's goals and how they are doing, in plain words.
+    static func myPlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let view = try await req.treatmentPlans(by: actor).view(of: client)
+        try await req.auditRead("plan.read", clients: [client.id], by: actor)
+        return Response.html(MyPlanView.render(view, context: try await req.pageContext(for: actor)))
     }
 
     static func safetyPlan(_ req: Request) async throws -> Response {

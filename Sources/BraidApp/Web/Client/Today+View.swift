@@ -68,6 +68,7 @@ enum TodayView {
                 .class("links"), .attribute(named: "aria-label", value: "My pages"),
                 .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
                 .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
+                .a(.href(SiteURL.myPlan.path), .text("My plan")), .text(" · "),
                 .a(.href(SiteURL.safetyPlan().path), .text("My safety plan"))),
             .if(
                 !errors.isEmpty,

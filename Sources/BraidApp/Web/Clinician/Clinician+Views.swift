@@ -28,6 +28,7 @@ struct CaseloadRow: Sendable {
     let flags: [FlagText]
     let status: EpisodeStatus
     let level: LevelOfCare?
+    var planReviewDue = false
     let phq9: (total: Int, severity: Severity)?
     let useDaysLast30: Int
     let classification: CycleClassification
@@ -186,7 +187,7 @@ enum ClinicianViews {
                     .thead(
                         .tr(
                             header("Client", .name), header("Open alerts", .alerts), header("Level", .level),
-                            .th(.text("Flags")),
+                            .th(.text("Plan")), .th(.text("Flags")),
                             header("Latest PHQ-9", .phq9), header("Use days (30)", .use), header("Pattern", .pattern),
                             header("Last check-in", .checkIn))),
                     .tbody(
@@ -204,6 +205,9 @@ enum ClinicianViews {
                                 .td(
                                     .attribute(named: "data-level", value: row.level?.rawValue ?? ""),
                                     .text(row.level.map(\.shortLabel) ?? "—")),
+                                .td(
+                                    .if(row.planReviewDue, .attribute(named: "data-plan", value: "review-due")),
+                                    .text(row.status.isInCare ? (row.planReviewDue ? "Review due" : "Signed") : "—")),
                                 .td(
                                     .if(
                                         row.flags.isEmpty, .text(row.status.isInCare ? "—" : "none after discharge"),
@@ -231,7 +235,7 @@ enum ClinicianViews {
     static func chart(
         _ model: ClientChartModel, notice: String?, screenValues: [String: String], screenErrors: [String: String],
         episodeForm: (values: [String: String], errors: [String: String]) = ([:], [:]),
-        level: Node<HTML.BodyContext> = .empty, context: PageContext
+        level: Node<HTML.BodyContext> = .empty, plan: Node<HTML.BodyContext> = .empty, context: PageContext
     ) -> String {
         let client = model.client
         let here = SiteURL.chart(client.id, days: model.timeline.days).path
@@ -253,6 +257,7 @@ enum ClinicianViews {
                 client.id, episodes: model.episodes, today: model.today, values: episodeForm.values,
                 errors: episodeForm.errors, csrfToken: context.csrfToken),
             level,
+            plan,
             .h2(.text("Timeline")),
             TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
             TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),

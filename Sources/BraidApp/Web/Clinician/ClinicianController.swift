@@ -21,6 +21,7 @@ enum ClinicianController {
         pages.post(.discharge, use: discharge)
         pages.post(.levelDecision, use: decideLevel)
         pages.post(.levelFactors, use: saveLevelFactors)
+        pages.post(.signPlan, maxSize: "64kb", use: signPlan)
     }
 
     /// A signed-in member of the care staff; clients are sent to their own Today page and program leads to the
@@ -48,12 +49,14 @@ enum ClinicianController {
         guard let show = CaseloadShow(rawValue: showText) else {
             throw Abort(.badRequest, reason: "show: '\(showText.prefix(40))' is not active or discharged")
         }
-        let analysisConfiguration = try await req.program(of: actor).clinical.analysis
+        let program = try await req.program(of: actor)
+        let analysisConfiguration = program.clinical.analysis
+        let today = program.today(now: req.now)
         let rows = try await Caseload.query(on: req, for: actor, show: show).enumerated().map { index, entry in
             CaseloadRow(
                 id: entry.client.id, name: entry.client.displayName, alerts: entry.openAlerts,
                 flags: entry.flags.map { FlagText($0.id, analysisConfiguration) }, status: entry.status,
-                level: entry.level,
+                level: entry.level, planReviewDue: entry.planReviewDue(today: today),
                 phq9: entry.latestPHQ9.map { ($0.score.total, $0.severity) },
                 useDaysLast30: entry.insight.analysis.use.useDaysLast30,
                 classification: entry.insight.analysis.classification, lastCheckIn: entry.insight.analysis.days.last,
@@ -79,7 +82,7 @@ enum ClinicianController {
         _ req: Request, actor: Actor, client: ClientProfile, notice: String?, screenValues: [String: String] = [:],
         screenErrors: [String: String] = [:], episodeValues: [String: String] = [:],
         episodeErrors: [String: String] = [:], levelValues: [String: String] = [:],
-        levelErrors: [String: String] = [:], status: HTTPStatus = .ok
+        levelErrors: [String: String] = [:], planErrors: [String: String] = [:], status: HTTPStatus = .ok
     ) async throws -> Response {
         let daysText = req.query[String.self, at: "days"] ?? "90"
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
@@ -102,6 +105,7 @@ enum ClinicianController {
             today: today, analysisConfiguration: configuration.analysis,
             episodes: try await req.repository.episodes(of: [client.ref])[client.id] ?? [])
         let level = try await req.levelOfCare(by: actor).view(of: client)
+        let plan = try await req.treatmentPlans(by: actor).view(of: client)
         var names: [UserID: String] = [:]
         for id in Set(level.decisions.compactMap(\.decidedBy)) { names[id] = try await req.repository.user(id)?.name }
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
@@ -112,6 +116,7 @@ enum ClinicianController {
                 level: LevelViews.section(
                     client.id, view: level, values: levelValues, errors: levelErrors, timeZone: context.timeZone,
                     names: names, csrfToken: context.csrfToken),
+                plan: PlanViews.section(client.id, view: plan, errors: planErrors, csrfToken: context.csrfToken),
                 context: context),
             status: status)
     }
@@ -128,6 +133,7 @@ enum ClinicianController {
         case "level-changed":
             return "Level decision recorded: the level changed, so review the safety plan with the client."
         case "factors": return "Level-of-care factors saved; the recommendation is recomputed."
+        case "plan": return "Treatment plan signed as a new version."
         case "discharged":
             return "Discharge recorded. Check-ins are still kept; a safety answer still alerts this care team."
         default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
@@ -313,6 +319,24 @@ enum ClinicianController {
             return try await renderChart(
                 req, actor: actor, client: client, notice: nil,
                 levelErrors: [problem.field ?? "decision": problem.message], status: problem.status)
+        }
+    }
+
+    /// Signs a new version of the treatment plan from the builder.
+    static func signPlan(_ req: Request) async throws -> Response {
+        let actor = try await staff(req)
+        let client = try await req.accessibleClient(by: actor)
+        let form = try req.verifiedForm()
+        do throws(any Error) {
+            let request = try PlanRequest(json: PlanViews.request(form: form))
+            _ = try await req.treatmentPlans(by: actor).sign(request, for: client)
+            return req.redirect(to: SiteURL.chart(client.id, saved: "plan", anchor: "plan").path)
+        } catch {
+            let problem = APIError.from(error)
+            guard problem.status == .unprocessableEntity else { throw problem }
+            return try await renderChart(
+                req, actor: actor, client: client, notice: nil,
+                planErrors: [problem.field ?? "plan": problem.message], status: problem.status)
         }
     }
 

@@ -17,6 +17,7 @@ enum SiteURL: Hashable, Sendable {
     case today(saved: Bool = false)
     case pattern
     case cycle
+    case myPlan
     case safetyPlan(saved: Bool = false)
     // The care team's pages.
     case caseload(sort: CaseloadSort? = nil, show: CaseloadShow? = nil)
@@ -31,6 +32,7 @@ enum SiteURL: Hashable, Sendable {
     case discharge(ClientID)
     case levelDecision(ClientID)
     case levelFactors(ClientID)
+    case signPlan(ClientID)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -47,9 +49,9 @@ enum SiteURL: Hashable, Sendable {
     /// A page as the router knows it: its path template and the methods it answers.
     enum Page: String, CaseIterable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
-        case today, pattern, cycle, safetyPlan
+        case today, pattern, cycle, safetyPlan, myPlan
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
-        case admit, discharge, levelDecision, levelFactors
+        case admit, discharge, levelDecision, levelFactors, signPlan
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, programOverview
 
@@ -78,6 +80,8 @@ enum SiteURL: Hashable, Sendable {
             case .discharge: ["clients", ":id", "discharge"]
             case .levelDecision: ["clients", ":id", "level-decisions"]
             case .levelFactors: ["clients", ":id", "level-factors"]
+            case .signPlan: ["clients", ":id", "plan-versions"]
+            case .myPlan: ["my-plan"]
             case .admin: ["admin"]
             case .adminAccounts: ["admin", "accounts"]
             case .adminAccount: ["admin", "accounts", ":id"]
@@ -94,10 +98,12 @@ enum SiteURL: Hashable, Sendable {
         /// What the page answers: GET shows it, POST takes its form.
         var methods: [HTTPMethod] {
             switch self {
-            case .home, .stylesheet, .pattern, .cycle, .caseload, .chart, .newAssessment, .admin, .adminAccount,
+            case .home, .stylesheet, .pattern, .cycle, .myPlan, .caseload, .chart, .newAssessment, .admin,
+                .adminAccount,
                 .programOverview:
                 [.GET]
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
+                .signPlan,
                 .adminAccounts, .adminInvitation,
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds:
                 [.POST]
@@ -136,6 +142,8 @@ enum SiteURL: Hashable, Sendable {
         case .discharge: .discharge
         case .levelDecision: .levelDecision
         case .levelFactors: .levelFactors
+        case .signPlan: .signPlan
+        case .myPlan: .myPlan
         case .admin: .admin
         case .adminAccounts: .adminAccounts
         case .adminAccount: .adminAccount
@@ -169,7 +177,8 @@ enum SiteURL: Hashable, Sendable {
             id = client.description
             query.append(("instrument", instrument.rawValue))
         case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
-            .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client):
+            .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client),
+            .signPlan(let client):
             id = client.description
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.
@@ -186,7 +195,7 @@ enum SiteURL: Hashable, Sendable {
             id = alert.description
         case .programOverview(let days):
             if let days { query.append(("days", String(days))) }
-        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .adminAccounts, .thresholds:
+        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds:
             break
         }
         let segments = page.template.map { $0.hasPrefix(":") ? id ?? $0 : $0 }

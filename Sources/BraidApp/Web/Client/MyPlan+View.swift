@@ -1,0 +1,60 @@
+import BraidCore
+import Foundation
+import Plot
+
+/// The client's plain view of their treatment plan: what we're working on and how their goals are doing,
+/// computed from their own check-ins and scores. No codes, no clinical shorthand.
+enum MyPlanView {
+    static func render(_ view: TreatmentPlanView, context: PageContext) -> String {
+        let names = Dictionary(uniqueKeysWithValues: view.careTeam.map { ($0.id, $0.name) })
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("My plan")),
+            view.current.map { plan -> Node<HTML.BodyContext> in
+                .group(
+                    .h2(.text("What we're working on")),
+                    .ul(
+                        .class("my-problems"),
+                        .forEach(plan.keptProblems) { problem in
+                            .li(
+                                .attribute(named: "data-problem", value: problem.kind.rawValue),
+                                .strong(.text(problem.kind.plainWords)),
+                                .text(
+                                    " — with "
+                                        + problem.interventions.map { $0.name.lowercasedFirst }
+                                        .joined(separator: ", ")))
+                        }),
+                    .h2(.text("My goals")),
+                    .if(
+                        plan.goals.isEmpty, .p(.text("Your team will set goals with you.")),
+                        else: .ul(
+                            .class("my-goals"),
+                            .forEach(plan.goals) { goal in
+                                .li(
+                                    .attribute(
+                                        named: "data-progress", value: view.progress[goal.target]?.rawValue ?? ""),
+                                    .strong(.text(goal.target.description)),
+                                    .text(
+                                        " by \(goal.due): \(view.progress[goal.target]?.plainWords ?? "—")"
+                                            + (names[goal.owner].map { " (with \($0))" } ?? "")))
+                            })),
+                    .p(
+                        .class("meta"),
+                        .text(
+                            "Your team signed this plan on \(plan.signedOn) and reviews it with you by "
+                                + "\(plan.reviewDue). Both the cocaine use and the mood are worked on together; you "
+                                + "never have to stop using first to get care.")))
+            } ?? .p(.text("Your team has not signed a plan with you yet. You can ask about it at your next session.")),
+            .p(.a(.href(SiteURL.today().path), .text("Back to Today"))),
+            SignedInViews.signOut(context.csrfToken)
+        )
+        return Layout.page(title: "My plan", crisis: context.crisis, content)
+    }
+}
+
+extension String {
+    var lowercasedFirst: String {
+        // Keep acronyms (CBT, DBT, EMDR) as they are.
+        guard let first = first, first.isUppercase, dropFirst().first?.isLowercase == true else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}
