@@ -157,7 +157,7 @@ def test_clinician_chart_on_a_desktop(server, desktop):
 
 PAGES = {
     "public": ["/", "/self-check", "/login"],
-    "client": ["/today", "/pattern", "/cycle", "/safety-plan"],
+    "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
     "admin": ["/admin", "/admin/settings", "/program"],
     "lead": ["/program", "/program?days=365"],
@@ -203,6 +203,42 @@ def test_clinician_accepts_a_php_recommendation_and_overrides_another(server, br
     assert decision.get_attribute("data-decision") == "overridden"
     assert "first week back at work" in desktop.find_element(By.CSS_SELECTOR, "table.decisions").text
     shot(desktop, "11-level-overridden-desktop")
+
+
+def test_clinician_builds_a_plan_from_the_suggestions_and_the_client_opens_my_plan(server, browser, desktop):
+    """Issue 11: on a desktop Dr. Rivera reviews the problems the data suggest (suggested interventions already
+    ticked) and signs a new version of the plan; the client opens "My plan" on a phone."""
+    sign_in(desktop, server, *CLINICIAN)
+    desktop.find_element(By.XPATH, "//table[@class='caseload']//th//a[normalize-space()='Alex M.']").click()
+    builder = wait_for(desktop, EC.presence_of_element_located((By.ID, "plan-builder")))
+    version = int(desktop.find_element(By.CSS_SELECTOR, "[data-plan-version]").get_attribute("data-plan-version"))
+    summary = desktop.find_element(By.CSS_SELECTOR, "#plan details summary")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
+    if desktop.find_element(By.CSS_SELECTOR, "#plan details").get_attribute("open") is None:
+        summary.click()
+    problems = builder.find_elements(By.CSS_SELECTOR, "fieldset[data-problem]")
+    assert problems, "the data suggest problems"
+    sud = builder.find_element(By.CSS_SELECTOR, "fieldset[data-problem='stimulant-use-disorder']")
+    ticked = [box.get_attribute("name") for box in sud.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
+              if box.is_selected()]
+    assert any(name.endswith("contingency-management") for name in ticked)
+    assert any(name.endswith(".cbt") for name in ticked)
+    shot(desktop, "11-plan-builder-desktop")
+    button = builder.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    wait_for(desktop, EC.staleness_of(builder))
+    signed = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-plan-version]")))
+    assert int(signed.get_attribute("data-plan-version")) == version + 1
+    assert "Treatment plan signed" in desktop.page_source
+
+    sign_in(browser, server, *CLIENT)
+    browser.find_element(By.LINK_TEXT, "My plan").click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "ul.my-problems li")))
+    assert "What we're working on" in browser.page_source
+    assert "F14" not in browser.page_source
+    axe_check(browser, "my plan")
+    shot(browser, "11-my-plan-phone")
 
 
 def axe_check(browser, label):

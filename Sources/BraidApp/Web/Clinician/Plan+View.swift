@@ -158,7 +158,8 @@ enum PlanViews {
                         .type(.checkbox), .name("\(key).intervention.\(modality.rawValue)"), .value("on"),
                         .checked(chosen.contains(modality))),
                     .text(
-                        "\(modality.name) — \(modality.group.rawValue), evidence: \(modality.evidence)"
+                        "\(modality.name) — \(modality.group.rawValue); for \(modality.indication); evidence: "
+                            + modality.evidence
                             + (derived?.suggested.contains(modality) == true ? " (suggested)" : "")))
             })
     }
