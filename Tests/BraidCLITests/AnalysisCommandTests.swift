@@ -141,7 +141,40 @@ struct AnalysisCommandTests {
         #expect(try BraidBinary.run("level", "/no/such/file.json").status == 2)
     }
 
-    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate", "level"])
+    @Test("cm prints the §10 ledger with money in two decimals; bad input exits 2 naming the option or position")
+    func cm() throws {
+        let run = try BraidBinary.run("cm", "--schedule", "vouchers", "--results", "N,N,N,P")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"earned\":15.00") && run.stdout.contains("\"total\":21.25"))
+        let json = try #require(run.json)
+        #expect(Set(json.keys) == ["schedule", "screens", "total", "capReached"])
+        let screens = try #require(json["screens"] as? [[String: Any]])
+        #expect(screens.map { $0["streak"] as? Int } == [1, 2, 3, 0])
+        #expect(Set(screens[0].keys) == ["result", "streak", "earned", "total"])
+        let prizes = try BraidBinary.run("cm", "--schedule", "prizes", "--results", "N,N,M", "--max-draws", "1")
+        let prizeJSON = try #require(prizes.json)
+        #expect(prizeJSON["totalDraws"] as? Int == 2 && prizeJSON["capReached"] as? Bool == false)
+        #expect(
+            Set((prizeJSON["screens"] as? [[String: Any]])?.first?.keys ?? [:].keys) == [
+                "result", "streak", "draws", "totalDraws",
+            ])
+        let capped = try BraidBinary.run("cm", "--schedule", "vouchers", "--results", "N,N,N", "--cap", "5")
+        #expect(capped.json?["capReached"] as? Bool == true && capped.stdout.contains("\"total\":5.00}"))
+        for (arguments, field) in [
+            (["--schedule", "coupons", "--results", "N"], "--schedule"),
+            (["--schedule", "vouchers", "--results", "N,Q"], "--results[2]"),
+            (["--schedule", "prizes", "--results", "N", "--bonus", "5"], "--bonus"),
+            (["--schedule", "vouchers", "--results", "N", "--max-draws", "3"], "--max-draws"),
+            (["--schedule", "vouchers", "--results", "N", "--step", "1.255"], "--step"),
+            (["--schedule", "vouchers", "--results", "N", "--bonus-every", "0"], "--bonus-every"),
+        ] {
+            let bad = try BraidBinary.run(["cm"] + arguments)
+            #expect(bad.status == 2 && bad.stdout.isEmpty)
+            #expect(bad.stderr.hasPrefix("\(field):"), "\(bad.stderr)")
+        }
+    }
+
+    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate", "level", "cm"])
     func help(command: String) throws {
         let run = try BraidBinary.run(command, "--help")
         #expect(run.status == 0)

@@ -148,6 +148,12 @@ struct ProgramAdministrationTests {
         #expect(EpisodeStatus(episodes: [closed]) == .discharged(closed))
         #expect(!EpisodeStatus(episodes: [closed]).isInCare)
         #expect(EpisodeStatus(episodes: []) == .notAdmitted && EpisodeStatus(episodes: []).isInCare)
+        // As of a day: a later discharge has not happened yet, a later admission is ignored.
+        #expect(EpisodeStatus(asOf: CalendarDate(iso: "2026-04-15")!, episodes: [closed]).isActive)
+        #expect(EpisodeStatus(asOf: CalendarDate(iso: "2026-05-01")!, episodes: [closed]) == .discharged(closed))
+        #expect(
+            EpisodeStatus(asOf: CalendarDate(iso: "2026-05-05")!, episodes: [closed, readmitted]) == .discharged(closed)
+        )
     }
 
     @Test("discharge: of an open episode, between its admission and today")

@@ -200,7 +200,7 @@ public enum DemoProgram {
         let kinds = Set(view.derived.map(\.kind))
         let goals: [JSONValue] = GoalTarget.allCases.filter { kinds.contains($0.problem) }.map { target in
             .object([
-                "target": .string(target.rawValue), "due": .string(day.adding(days: target.defaultDueDays).description),
+                "target": .string(target.rawValue), "due": .string(view.defaultDue(target).description),
                 "owner": .string(clinician.description),
             ])
         }

@@ -14,8 +14,19 @@ struct TreatmentPlanView: Sendable {
     let careTeam: [UserAccount]
     let level: LevelOfCare?
     let today: CalendarDate
+    let status: EpisodeStatus
 
     var current: SignedPlan? { versions.first }
+
+    /// A new goal's default due date: its week of treatment counted from the admission (PHQ-9 < 10 by week 8), or
+    /// from today when that date has passed or there is no admission.
+    func defaultDue(_ target: GoalTarget) -> CalendarDate {
+        if case .active(let episode) = status {
+            let due = episode.admittedOn.adding(days: target.defaultDueDays)
+            if due > today { return due }
+        }
+        return today.adding(days: target.defaultDueDays)
+    }
 
     /// No plan yet, or the review date has come.
     var reviewDue: Bool { current.map { $0.reviewDue <= today } ?? true }
@@ -92,15 +103,20 @@ struct TreatmentPlanService: Sendable {
         for member in client.careTeam {
             if let account = try await store.user(member), account.isActive { team.append(account) }
         }
-        let level = try await store.levelEvidence(of: client.ref, through: today).level(on: today)?.level
+        let levelEvidence = try await store.levelEvidence(of: client.ref, through: today)
         return TreatmentPlanView(
             evidence: evidence, derived: PlanDerivation.problems(from: evidence), versions: versions.reversed(),
-            progress: progress, careTeam: team, level: level, today: today)
+            progress: progress, careTeam: team, level: levelEvidence.level(on: today)?.level, today: today,
+            status: EpisodeStatus(asOf: today, episodes: levelEvidence.episodes))
     }
 
     /// Signs a new version of the plan, checked by `PlanRules`; its review is due 14 days on at PHP, 30 at IOP.
     func sign(_ request: PlanRequest, for client: ClientProfile) async throws -> TreatmentPlanView {
         let view = try await view(of: client)
+        if case .discharged = view.status {
+            throw ValidationError(
+                field: "problems", "the client is discharged: readmit them to plan a new episode of care")
+        }
         let problems = try request.planProblems(
             derived: view.derived, previous: view.current?.problems ?? [])
         try PlanRules.check(

@@ -137,9 +137,27 @@ public enum EpisodeStatus: Sendable, Hashable {
 
     /// Whether the client is in care (active episode, or not yet admitted): the caseload's default view and the
     /// analysis flags. A discharged client's check-ins are kept but raise no caseload flags.
+    /// The status on `day`: episodes admitted after it are ignored, and a discharge after it has not happened yet.
+    public init(asOf day: CalendarDate, episodes: [Episode]) {
+        self.init(
+            episodes: episodes.filter { $0.admittedOn <= day }.map { episode in
+                guard let discharged = episode.dischargedOn, discharged > day else { return episode }
+                return Episode(
+                    id: episode.id, clientID: episode.clientID, programID: episode.programID,
+                    admittedOn: episode.admittedOn, levelAtAdmission: episode.levelAtAdmission,
+                    referralSource: episode.referralSource)
+            })
+    }
+
     public var isInCare: Bool {
         if case .discharged = self { return false }
         return true
+    }
+
+    /// An episode is open.
+    public var isActive: Bool {
+        if case .active = self { return true }
+        return false
     }
 
     public var word: String {

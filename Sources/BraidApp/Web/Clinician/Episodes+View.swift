@@ -176,10 +176,3 @@ enum EpisodeViews {
                 .button(.type(.submit), .text("Discharge"))))
     }
 }
-
-extension EpisodeStatus {
-    var isActive: Bool {
-        if case .active = self { return true }
-        return false
-    }
-}

@@ -90,7 +90,6 @@ enum PlanViews {
     static func builder(_ client: ClientID, view: TreatmentPlanView, csrfToken: String) -> Node<HTML.BodyContext> {
         let rows = offered(view)
         let targets = GoalTarget.allCases.filter { target in rows.contains { $0.kind == target.problem } }
-        let start = view.today
         return .details(
             .if(view.reviewDue, .attribute(named: "open", value: "open")),
             .element(
@@ -121,7 +120,7 @@ enum PlanViews {
                                 .label(.for("\(key).due"), .text("Due")),
                                 .input(
                                     .type(.date), .name("\(key).due"), .id("\(key).due"),
-                                    .value((existing?.due ?? start.adding(days: target.defaultDueDays)).description)),
+                                    .value((existing?.due ?? view.defaultDue(target)).description)),
                                 FormFields.select(
                                     "\(key).owner", id: "\(key).owner", label: "Owner",
                                     options: view.careTeam.map { ($0.id.description, $0.name) },
