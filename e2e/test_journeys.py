@@ -228,6 +228,8 @@ def test_clinician_builds_a_plan_from_the_suggestions_and_the_client_opens_my_pl
     desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     button.click()
     wait_for(desktop, EC.staleness_of(builder))
+    errors = desktop.find_elements(By.ID, "plan-error")
+    assert not errors, errors[0].text if errors else ""
     signed = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-plan-version]")))
     assert int(signed.get_attribute("data-plan-version")) == version + 1
     assert "Treatment plan signed" in desktop.page_source

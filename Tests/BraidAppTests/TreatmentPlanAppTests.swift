@@ -127,7 +127,7 @@ struct TreatmentPlanAppTests {
 
     @Test("the chart's builder signs from the suggestions; the client reads only their own plain view")
     func builderAndClientView() async throws {
-        try await withBraidApp { app, fixture, _ in
+        try await withBraidApp { app, fixture, clock in
             try await Self.seed(app, fixture)
             let team = try await PageSession.signIn(app, email: "c1@test.example")
             let chart = try await team.send(.GET, "clients/\(fixture.client1)")
@@ -154,6 +154,11 @@ struct TreatmentPlanAppTests {
             let signed = try await team.send(.POST, "clients/\(fixture.client1)/plan-versions", form: form)
             #expect(signed.status == .seeOther)
             #expect(try await app.repository.planVersions(of: fixture.k1).first?.goals.map(\.target) == [.phq9Below10])
+            // At a review after the goal's date has passed, the builder offers a new date, not the passed one.
+            clock.advance(by: 60 * 86_400)
+            let review = try await team.send(.GET, "clients/\(fixture.client1)")
+            #expect(review.text.contains("id=\"goal.phq9-below-10.due\" value=\"2026-10-09\""))
+            clock.advance(by: -60 * 86_400)
 
             let client = try await PageSession.signIn(app, email: "k1@test.example")
             let mine = try await client.send(.GET, "my-plan")

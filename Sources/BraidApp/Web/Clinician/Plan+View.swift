@@ -120,7 +120,10 @@ enum PlanViews {
                                 .label(.for("\(key).due"), .text("Due")),
                                 .input(
                                     .type(.date), .name("\(key).due"), .id("\(key).due"),
-                                    .value((existing?.due ?? view.defaultDue(target)).description)),
+                                    // A goal whose date has passed is offered a new one at the review.
+                                    .value(
+                                        (existing.map(\.due).flatMap { $0 > view.today ? $0 : nil }
+                                            ?? view.defaultDue(target)).description)),
                                 FormFields.select(
                                     "\(key).owner", id: "\(key).owner", label: "Owner",
                                     options: view.careTeam.map { ($0.id.description, $0.name) },
