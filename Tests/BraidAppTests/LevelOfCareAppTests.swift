@@ -147,6 +147,35 @@ struct LevelOfCareAppTests {
         }
     }
 
+    @Test("an accepted referral to a higher level is kept, and the client's record still reads everywhere")
+    func referHigher() async throws {
+        try await withBraidApp { app, fixture, _ in
+            try await Self.admit(app, fixture.k1, daysAgo: 5)
+            let cssrs = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
+                body: #"{"instrument": "cssrs", "answers": [1, 1, 1, 1, 0, 0, null], "date": "2026-06-14"}"#)
+            #expect(cssrs.status == .created)
+            let accepted = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/level-decisions", token: fixture.token("c1"),
+                body: #"{"decision": "accept", "recommendedLevel": "refer-higher"}"#)
+            #expect(accepted.status == .created)
+            #expect((accepted.json["currentLevel"] as? [String: Any])?["level"] as? String == "refer-higher")
+            #expect((accepted.json["inputs"] as? [String: Any])?["currentLevel"] as? String == "php")
+            // Another decision stores its inputs; every read of the record still works.
+            let again = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/level-decisions", token: fixture.token("c1"),
+                body: #"{"decision": "accept"}"#)
+            #expect(again.status == .created)
+            for path in ["level", "analysis", "plan", "checkins"] {
+                let read = try await app.call(
+                    .GET, "api/v1/clients/\(fixture.client1)/\(path)", token: fixture.token("c1"))
+                #expect(read.status == .ok, "\(path)")
+            }
+            #expect(try await app.call(.GET, "api/v1/clients", token: fixture.token("c1")).status == .ok)
+            #expect(try await app.repository.levelDecisions(of: fixture.k1).count == 2)
+        }
+    }
+
     @Test("the chart: the recommendation in words, factors that move it, accept and override forms")
     func chart() async throws {
         try await withBraidApp { app, fixture, _ in

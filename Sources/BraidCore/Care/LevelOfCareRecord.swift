@@ -171,7 +171,10 @@ public struct LevelEvidence: Sendable {
         var input = LevelInput()
         let episode = episode(on: day)
         let period = level(on: day)
-        input.currentLevel = period.map { .value($0.level) } ?? .null
+        // §6 places within outpatient, IOP and PHP. A client whose team accepted a referral to a higher level stays
+        // at the program's most intensive level until the referral is taken up (a discharge, stepped up), so the
+        // rules keep evaluating them as at PHP.
+        input.currentLevel = period.map { .value($0.level == .referHigher ? .php : $0.level) } ?? .null
         if let period { input.daysAtCurrentLevel = period.from.days(to: day) }
         let recent = day.adding(days: -29)
         if let cssrs = results(.cssrs, through: day).last(where: { $0.date >= recent }) {
