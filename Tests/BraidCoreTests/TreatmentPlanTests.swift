@@ -249,4 +249,46 @@ struct TreatmentPlanTests {
             Self.check(kept, goals: [PlanGoal(target: .phq9Below10, due: Self.today, owner: Self.owner)])?.field
                 == "goals.phq9-below-10.due")
     }
+
+    @Test("evidence from stored data: 14 days of sleep, alerts open or opened within 30 days, nothing after today")
+    func evidenceFromData() throws {
+        let client = ClientID.random()
+        let now = Date(timeIntervalSince1970: 1_781_000_000)
+        func checkIn(_ offset: Int, sleep: Double) -> StoredCheckIn {
+            StoredCheckIn(
+                id: UUID(), clientID: client, date: Self.today.adding(days: offset),
+                values: CheckInValues(mood: 5, craving: 2, sleepHours: sleep, used: false), revision: 1,
+                recordedAt: now, recordedBy: .random(), supersededAt: nil)
+        }
+        func alert(openedDaysAgo days: Double, acknowledged: Bool) -> SafetyAlert {
+            SafetyAlert(
+                id: .random(), clientID: client, source: .checkIn, sourceID: UUID(), severity: .urgent, summary: "",
+                openedAt: now.addingTimeInterval(-days * 86_400), acknowledgedAt: acknowledged ? now : nil,
+                acknowledgedBy: nil, acknowledgementNote: acknowledged ? "called" : nil)
+        }
+        let phq9 = try Self.result(.phq9, "2,2,2,2,2,1,1,1,0")
+        func assessment(_ offset: Int) -> StoredAssessment {
+            StoredAssessment(
+                id: UUID(), clientID: client, date: Self.today.adding(days: offset),
+                content: .instrument(answers: [2, 2, 2, 2, 2, 1, 1, 1, 0], result: phq9), recordedAt: now,
+                recordedBy: .random())
+        }
+        // Day −14 is outside the window (2 h); days −13 and 0 are inside (5 h and 7 h): mean 6 h.
+        let evidence = PlanEvidence.from(
+            assessments: [assessment(1)],
+            checkIns: [checkIn(-14, sleep: 2), checkIn(-13, sleep: 5), checkIn(0, sleep: 7)],
+            alerts: [alert(openedDaysAgo: 31, acknowledged: true)], today: Self.today, now: now)
+        #expect(evidence.meanSleepHours == 6)
+        #expect(evidence.phq9 == nil)  // the PHQ-9 dated tomorrow is not yet evidence
+        #expect(!evidence.suicideRisk)
+        #expect(
+            PlanEvidence.from(
+                assessments: [assessment(0)], checkIns: [], alerts: [alert(openedDaysAgo: 29, acknowledged: true)],
+                today: Self.today, now: now
+            ).suicideRisk)
+        let open = PlanEvidence.from(
+            assessments: [assessment(0)], checkIns: [], alerts: [alert(openedDaysAgo: 60, acknowledged: false)],
+            today: Self.today, now: now)
+        #expect(open.suicideRisk && open.phq9?.total == 13 && open.phq9SleepItem == 2)
+    }
 }

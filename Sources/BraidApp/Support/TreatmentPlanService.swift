@@ -41,40 +41,13 @@ struct TreatmentPlanService: Sendable {
     let requestID: String
     let clinical: ClinicalConfiguration
 
-    /// The evidence for §7 from stored data: the latest result of each instrument, the ordering result, the last
-    /// 14 days of sleep and enjoyment, and any safety alert opened in the last 30 days (every suicide-risk signal
-    /// opens one, §8).
+    /// The evidence for §7 from stored data (`PlanEvidence.from`, in BraidCore).
     func evidence(of client: ClientProfile, assessments: [StoredAssessment], checkIns: [StoredCheckIn])
         async throws -> PlanEvidence
     {
-        func latest(_ id: Instrument.ID) -> (answers: [Int?], result: ScoreResult)? {
-            assessments.last { $0.content.scoreResult?.instrument == id }.flatMap { assessment in
-                if case .instrument(let answers, let result) = assessment.content { (answers, result) } else { nil }
-            }
-        }
-        var evidence = PlanEvidence()
-        evidence.stimulantSUD = latest(.stimulantSUD)?.result
-        let phq9 = latest(.phq9)
-        evidence.phq9 = phq9?.result
-        evidence.phq9SleepItem = phq9.flatMap { $0.answers.count > 2 ? $0.answers[2] : nil }
-        evidence.gad7 = latest(.gad7)?.result
-        evidence.pcl5 = latest(.pcl5)?.result
-        for assessment in assessments.reversed() {
-            if case .ordering(_, let result) = assessment.content {
-                evidence.depressionType = result.depressionType
-                break
-            }
-        }
-        let recent = checkIns.filter { $0.date > today.adding(days: -14) && $0.date <= today }
-        let sleep = recent.map(\.values.sleepHours)
-        evidence.meanSleepHours = sleep.isEmpty ? nil : sleep.reduce(0, +) / Double(sleep.count)
-        let enjoyment = recent.compactMap(\.values.enjoyment).map(Double.init)
-        evidence.meanEnjoyment = enjoyment.isEmpty ? nil : enjoyment.reduce(0, +) / Double(enjoyment.count)
-        let cutoff = now.addingTimeInterval(-30 * 86_400)
-        evidence.suicideRisk = try await store.alerts(of: [client.ref], openOnly: false).contains {
-            $0.acknowledgedAt == nil || $0.openedAt >= cutoff
-        }
-        return evidence
+        PlanEvidence.from(
+            assessments: assessments, checkIns: checkIns,
+            alerts: try await store.alerts(of: [client.ref], openOnly: false), today: today, now: now)
     }
 
     func view(of client: ClientProfile) async throws -> TreatmentPlanView {

@@ -61,6 +61,44 @@ public struct PlanEvidence: Sendable, Hashable {
     }
 }
 
+extension PlanEvidence {
+    /// The evidence from stored data as of `today`: the latest result of each instrument (and the latest PHQ-9's
+    /// sleep item), the latest ordering result, the mean sleep and enjoyment of the last 14 days, and any safety
+    /// alert open or opened in the last 30 days (every suicide-risk signal opens one, §8).
+    public static func from(
+        assessments: [StoredAssessment], checkIns: [StoredCheckIn], alerts: [SafetyAlert], today: CalendarDate,
+        now: Date
+    ) -> PlanEvidence {
+        let dated = assessments.filter { $0.date <= today }
+        func latest(_ id: Instrument.ID) -> (answers: [Int?], result: ScoreResult)? {
+            dated.last { $0.content.scoreResult?.instrument == id }.flatMap { assessment in
+                if case .instrument(let answers, let result) = assessment.content { (answers, result) } else { nil }
+            }
+        }
+        var evidence = PlanEvidence()
+        evidence.stimulantSUD = latest(.stimulantSUD)?.result
+        let phq9 = latest(.phq9)
+        evidence.phq9 = phq9?.result
+        evidence.phq9SleepItem = phq9.flatMap { $0.answers.count > 2 ? $0.answers[2] : nil }
+        evidence.gad7 = latest(.gad7)?.result
+        evidence.pcl5 = latest(.pcl5)?.result
+        for assessment in dated.reversed() {
+            if case .ordering(_, let result) = assessment.content {
+                evidence.depressionType = result.depressionType
+                break
+            }
+        }
+        let recent = checkIns.filter { $0.date > today.adding(days: -14) && $0.date <= today }
+        let sleep = recent.map(\.values.sleepHours)
+        evidence.meanSleepHours = sleep.isEmpty ? nil : sleep.reduce(0, +) / Double(sleep.count)
+        let enjoyment = recent.compactMap(\.values.enjoyment).map(Double.init)
+        evidence.meanEnjoyment = enjoyment.isEmpty ? nil : enjoyment.reduce(0, +) / Double(enjoyment.count)
+        let cutoff = now.addingTimeInterval(-30 * 86_400)
+        evidence.suicideRisk = alerts.contains { $0.acknowledgedAt == nil || $0.openedAt >= cutoff }
+        return evidence
+    }
+}
+
 /// A problem as derived from data, before the clinician's review.
 public struct DerivedProblem: Sendable, Hashable {
     public let kind: ProblemKind
