@@ -243,6 +243,37 @@ def test_clinician_builds_a_plan_from_the_suggestions_and_the_client_opens_my_pl
     shot(browser, "11-my-plan-phone")
 
 
+def test_clinician_records_a_negative_screen_and_the_client_sees_the_earning(server, browser, desktop):
+    """Issue 12: on a desktop Dr. Rivera enrolls Blair in contingency management and records today's negative
+    urine screen; the first voucher is in the ledger at once, and Blair sees it on Today on a phone."""
+    sign_in(desktop, server, *CLINICIAN)
+    desktop.find_element(By.XPATH, "//table[@class='caseload']//th//a[normalize-space()='Blair T.']").click()
+    enroll = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "#cm-enroll button")))
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", enroll)
+    enroll.click()
+    wait_for(desktop, EC.staleness_of(enroll))
+    assert "Enrolled in contingency management" in desktop.page_source
+    form = desktop.find_element(By.CSS_SELECTOR, "form#screen")
+    form.find_element(By.CSS_SELECTOR, "input[name='result'][value='negative']").click()
+    button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    wait_for(desktop, EC.staleness_of(form))
+    streak = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "#contingency [data-streak]")))
+    assert streak.get_attribute("data-streak") == "1"
+    assert desktop.find_element(By.CSS_SELECTOR, "#contingency [data-earned]").get_attribute("data-earned") == "2.50"
+    rows = desktop.find_elements(By.CSS_SELECTOR, "table.cm-ledger tbody tr[data-result='N']")
+    assert len(rows) == 1 and "2.50" in rows[0].text
+    shot(desktop, "12-cm-ledger-desktop")
+
+    sign_in(browser, server, "client02@demo.braid.test", "demo-client-password")
+    card = wait_for(browser, EC.presence_of_element_located((By.ID, "contingency")))
+    assert "My rewards" in card.text and "$2.50" in card.text
+    assert card.find_element(By.CSS_SELECTOR, "[data-streak]").get_attribute("data-streak") == "1"
+    assert "Next screen" in card.text
+    shot(browser, "12-cm-today-phone")
+
+
 def axe_check(browser, label):
     """WCAG 2.1 A/AA rules of axe-core on the page the browser shows."""
     from axe_selenium_python import Axe

@@ -25,6 +25,7 @@ public enum BraidServer {
         SignInController.register(app)
         ClientPagesController.register(app)
         ClinicianController.register(app)
+        ContingencyPages.register(app)
         AdminController.register(app)
         InvitationPages.register(app)
         ProgramOverviewPage.register(app)
@@ -59,6 +60,11 @@ public enum BraidServer {
         case .createLevelDecision: LevelController.decide
         case .clientPlan: PlanController.plan
         case .createPlanVersion: PlanController.sign
+        case .clientContingency: ContingencyController.show
+        case .createEnrollment: ContingencyController.enroll
+        case .endEnrollment: ContingencyController.end
+        case .createPayout: ContingencyController.payout
+        case .myContingency: ContingencyController.mine
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }
@@ -111,6 +117,8 @@ public enum BraidServer {
                 announce(DemoProgram.describe(logins, url: "http://\(host):\(port)"))
             }
             announce("Braid is serving \(configuration.database) on http://\(host):\(port) (API: /api/v1).")
+            let background = Task { await BackgroundWork.run(app) }
+            defer { background.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -118,7 +118,20 @@ struct ServiceTests {
             let discharged = try await app.call(.GET, "api/v1/clients?show=discharged", token: chen)
             let gone = try #require((discharged.json["clients"] as? [[String: Any]])?.first)
             #expect(gone["name"] as? String == "Logan F." && (gone["flags"] as? [Any])?.isEmpty == true)
-            #expect(try await app.repository.settingChanges(in: demo.id).count == 1)
+            #expect(
+                try await app.repository.settingChanges(in: demo.id).map(\.setting) == [
+                    "cm-screening-days", "reliable-change-pcl5",
+                ])
+            // Contingency management: Alex on vouchers with a payout, a client on prize draws, both earning.
+            var schedules: [ContingencyManagement.Schedule] = []
+            for client in try await app.repository.clients(in: demo.id) {
+                guard let ledger = try await app.repository.contingency(of: client.ref) else { continue }
+                schedules.append(ledger.enrollment.terms.schedule)
+                #expect(
+                    ledger.lines.contains { $0.earnedCents > 0 } && ledger.enrollment.terms.screeningDays == [1, 4])
+                if ledger.enrollment.terms.schedule == .prizes { #expect(ledger.lines.contains { !$0.draws.isEmpty }) }
+            }
+            #expect(schedules.sorted { $0.rawValue < $1.rawValue } == [.prizes, .vouchers])
             let accounts = try await app.repository.users(in: demo.id)
             let invited = try #require(accounts.first { $0.email == "park@demo.braid.test" })
             #expect(try await !app.repository.accountsWithPassword(in: demo.id).contains(invited.id))

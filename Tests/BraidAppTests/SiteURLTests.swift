@@ -45,6 +45,7 @@ struct SiteURLTests {
         #expect(SiteURL.adminDeactivate(user).path == "/admin/accounts/\(user)/deactivate")
         #expect(SiteURL.discharge(client).path == "/clients/\(id)/discharge")
         #expect(SiteURL.settings(saved: "thresholds").path == "/admin/settings?saved=thresholds")
+        #expect(SiteURL.cmPayout(client).path == "/clients/\(id)/contingency/payouts")
         // A link's path, without query and fragment, matches its page's template segment by segment.
         let links: [SiteURL] = [
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
@@ -53,6 +54,8 @@ struct SiteURLTests {
             .levelDecision(client), .levelFactors(client), .signPlan(client), .myPlan,
             .admin(), .adminAccounts, .adminAccount(user), .adminInvitation(user), .adminDeactivate(user),
             .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
+            .cmEnroll(client), .cmEnd(client), .cmPayout(client),
+            .contingencySettings,
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

@@ -68,11 +68,11 @@ struct ClinicalWriteTests {
         #expect(try effects(.gad7, [3, 3, 3, 3, 3, 3, 3]).contains(.audit(action: "assessment.create")))
     }
 
-    @Test("screens bump and audit; a safety plan is audited but is not an input of the analysis")
+    @Test("screens bump, go to the CM ledger and audit; a safety plan is audited but is not an input of the analysis")
     func screensAndPlans() throws {
         #expect(
             Self.write(.screen(UrineScreen(date: Self.date, positive: true)), by: Self.clinician).effects
-                == [.bumpDataVersion, .audit(action: "screen.create")])
+                == [.bumpDataVersion, .addToContingencyLedger, .audit(action: "screen.create")])
         let plan = try SafetyPlan(lines: [.warningSigns: "Payday"])
         #expect(Self.write(.safetyPlan(plan)).effects == [.audit(action: "safety-plan.save")])
     }

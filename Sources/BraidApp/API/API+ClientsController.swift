@@ -94,10 +94,12 @@ enum ClientsController {
     static func createScreen(_ req: Request) async throws -> Response {
         let client = try await req.accessibleClient()
         let entry = try await req.clinicalEntry(by: try req.actor, through: .api)
-        guard let screen = try await entry.recordScreen(try await req.jsonBody(), for: client.ref).screen else {
-            throw APIError.from(StoreError.corrupt("screen"))
-        }
-        return try req.respond(ScreenDTO(screen), status: .created)
+        let committed = try await entry.recordScreen(try await req.jsonBody(), for: client.ref)
+        guard let screen = committed.screen else { throw APIError.from(StoreError.corrupt("screen")) }
+        var dto = ScreenDTO(screen)
+        if !committed.ledgerLines.isEmpty { dto.ledger = committed.ledgerLines.map(ContingencyController.json) }
+        dto.ledgerNote = committed.ledgerNote
+        return try req.respond(dto, status: .created)
     }
 
     static func analysis(_ req: Request) async throws -> Response {

@@ -161,6 +161,10 @@ struct ScreenDTO: Encodable {
     let substance: String
     let result: String
     let recordedAt: Date
+    /// On creation, for a client in contingency management: the ledger lines the screen added.
+    var ledger: [JSONValue]?
+    /// Why an enrolled client's screen earned nothing (a second result for the day, a result before a later one).
+    var ledgerNote: String?
 
     init(_ screen: StoredScreen) {
         id = screen.id.uuidString.lowercased()

@@ -9,13 +9,14 @@ enum APIRoute: String, CaseIterable, Sendable {
     case clients, client, clientCheckIns, clientAssessments, createClientAssessment, clientScreens
     case createClientScreen, clientAnalysis, clientLevel, createLevelDecision, clientPlan, createPlanVersion
     case alerts, acknowledgeAlert
+    case clientContingency, createEnrollment, endEnrollment, createPayout, myContingency
 
     static let prefix = ["api", "v1"]
 
     var method: HTTPMethod {
         switch self {
         case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
-            .createLevelDecision, .createPlanVersion:
+            .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout:
             .POST
         case .revokeToken: .DELETE
         default: .GET
@@ -40,6 +41,11 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createLevelDecision: ["clients", ":id", "level-decisions"]
         case .clientPlan: ["clients", ":id", "plan"]
         case .createPlanVersion: ["clients", ":id", "plan-versions"]
+        case .clientContingency: ["clients", ":id", "contingency"]
+        case .createEnrollment: ["clients", ":id", "contingency", "enrollment"]
+        case .endEnrollment: ["clients", ":id", "contingency", "end"]
+        case .createPayout: ["clients", ":id", "contingency", "payouts"]
+        case .myContingency: ["me", "contingency"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -81,6 +87,15 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Treatment plan (§7): the problems the data suggest now (with codes and suggested interventions), the "
                 + "signed versions, and each goal's progress computed from its data"
         case .createPlanVersion: "Sign a new version of the treatment plan (care team only); none is overwritten"
+        case .clientContingency:
+            "Contingency management (§10): the enrollment and its terms, the ledger as of today (passed screening "
+                + "days without a result count as missed), every prize draw, payouts and the balance"
+        case .createEnrollment:
+            "Enroll the client in the program's contingency management (care team only): the ledger starts, on the "
+                + "program's current terms"
+        case .endEnrollment: "End the client's contingency-management enrollment (care team only)"
+        case .createPayout: "Record money handed to the client (care team only; no more than the balance)"
+        case .myContingency: "My contingency management: streak, earnings, next screen, the ledger"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -90,7 +105,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .health, .openAPI: "service"
         case .createToken, .revokeToken: "auth"
-        case .me, .myCheckIns, .createMyCheckIn: "me"
+        case .me, .myCheckIns, .createMyCheckIn, .myContingency: "me"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
         }
@@ -106,6 +121,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .acknowledgeAlert: "AcknowledgeRequest"
         case .createLevelDecision: "LevelDecisionRequest"
         case .createPlanVersion: "PlanRequest"
+        case .createEnrollment: "EnrollmentRequest"
+        case .endEnrollment: "EnrollmentEndRequest"
+        case .createPayout: "PayoutRequest"
         default: nil
         }
     }
@@ -133,6 +151,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createPlanVersion: (201, "TreatmentPlan")
         case .alerts: (200, "AlertList")
         case .acknowledgeAlert: (200, "Alert")
+        case .clientContingency, .endEnrollment, .myContingency: (200, "Contingency")
+        case .createEnrollment, .createPayout: (201, "Contingency")
         }
     }
 
@@ -178,8 +198,16 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createMyCheckIn:
             return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
         case .clients: return [badRequest, unauthorized, (404, "Only staff have a caseload")]
-        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel, .clientPlan:
+        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel, .clientPlan,
+            .clientContingency:
             return [unauthorized, notFound]
+        case .myContingency: return [unauthorized, (404, "Only a client has contingency management of its own")]
+        case .createEnrollment, .endEnrollment, .createPayout:
+            return [
+                badRequest, unauthorized, (403, "Only the care team runs contingency management"), notFound,
+                tooLarge,
+                (422, "A field is invalid: a date outside what is allowed, a payout over the balance, not enrolled…"),
+            ]
         case .createPlanVersion:
             return [
                 badRequest, unauthorized, (403, "Only the care team signs a plan"), notFound, tooLarge,

@@ -102,6 +102,7 @@ public enum DemoProgram {
                         episode.admitted.id, in: program.id, on: discharge.date, reason: discharge.reason, by: team[0])
                 }
             }
+            let enrollment = try await enrollInContingency(client, index: index, today: today, now: now, repository)
             try await DemoHistory(
                 client: client, index: index,
                 clientActor: Actor(userID: account.id, role: .client, programID: program.id, clientID: clientID),
@@ -110,6 +111,18 @@ public enum DemoProgram {
             ).record()
             try await reviewLevels(
                 of: client, index: index, by: team[0], today: today, now: now, repository: repository)
+            if let enrollment, index == 0, let ledger = try await repository.contingency(of: client.ref) {
+                // A week ago the clinician handed over about half of what had been earned, as a gift card.
+                let earned = ledger.lines.filter { $0.date <= today.adding(days: -7) }.reduce(0) { $0 + $1.earnedCents }
+                if earned >= 500 {
+                    try await repository.recordPayout(
+                        CMPayout(
+                            id: UUID(), enrollmentID: enrollment.id, paidOn: today.adding(days: -7),
+                            amountCents: earned / 200 * 100, note: "Grocery gift card", paidBy: team[0],
+                            recordedAt: now.addingTimeInterval(-7 * 86_400)),
+                        client: client.ref)
+                }
+            }
             try await signPlan(for: client, by: team[0], today: today, now: now, repository: repository)
             // One client at IOP tells the team this week that home is no longer safe: a pending step-up to PHP.
             let evaluation = try await repository.levelEvidence(of: client.ref, through: today).evaluate(today: today)
@@ -208,6 +221,21 @@ public enum DemoProgram {
             try PlanRequest(json: .object(["problems": .array(problems), "goals": .array(goals)])), for: client)
     }
 
+    /// Clients 1 and 4 are in contingency management from eight weeks ago (client 1 on vouchers, client 4 on prize
+    /// draws), so the screens the history records earn as they are written; the rest are not enrolled.
+    static func enrollInContingency(
+        _ client: ClientProfile, index: Int, today: CalendarDate, now: Date, _ repository: BraidRepository
+    ) async throws -> CMEnrollment? {
+        guard index == 0 || index == 3 else { return nil }
+        var terms = ContingencyProgram.from(history: try await repository.settingChanges(in: client.programID))
+        if index == 3 { terms.schedule = .prizes }
+        let enrollment = CMEnrollment(
+            id: UUID(), clientID: client.id, startedOn: today.adding(days: -56), terms: terms,
+            seed: UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15, endedOn: nil)
+        try await repository.enroll(enrollment, client: client.ref, by: nil, now: now.addingTimeInterval(-56 * 86_400))
+        return enrollment
+    }
+
     /// The program's settings history (one threshold chosen with its reason) and an invited clinician who has
     /// not yet set a password, so the admin pages show both.
     static func seedAdministration(
@@ -218,7 +246,11 @@ public enum DemoProgram {
                 SettingChange(
                     setting: ClinicalThreshold.reliableChangePCL5.rawValue, oldValue: "10", newValue: "12",
                     reason: "Demo: the trauma service reports PCL-5 change at 12 points", changedBy: admin,
-                    changedAt: now.addingTimeInterval(-20 * 86_400))
+                    changedAt: now.addingTimeInterval(-20 * 86_400)),
+                SettingChange(
+                    setting: ContingencyProgram.Key.screeningDays.rawValue, oldValue: "mon,wed,fri",
+                    newValue: "mon,thu", reason: "Demo: the lab collects on Mondays and Thursdays", changedBy: admin,
+                    changedAt: now.addingTimeInterval(-95 * 86_400)),
             ], in: program.id)
         let invited = UserAccount(
             id: .random(), programID: program.id, role: .clinician, email: "park@demo.braid.test", name: "Dr. Jo Park")

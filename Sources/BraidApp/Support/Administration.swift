@@ -253,6 +253,32 @@ public struct Administration: Sendable {
         return moved.count
     }
 
+    /// Sets the program's contingency-management offer from texts by setting (each checked; all or nothing);
+    /// each one that moved is kept with `reason`. Returns how many changed.
+    @discardableResult
+    func setContingency(_ texts: [ContingencyProgram.Key: String], reason: String) async throws -> Int {
+        let history = try await store.settingChanges(in: programID)
+        let current = ContingencyProgram.from(history: history)
+        var next = current
+        for key in ContingencyProgram.Key.allCases {
+            if let text = texts[key] { try next.set(key, text) }
+        }
+        let moved = ContingencyProgram.Key.allCases.filter { next.text($0) != current.text($0) }
+        guard !moved.isEmpty else { return 0 }
+        let reason = try SettingChange.checkReason(reason)
+        let changes = moved.map {
+            SettingChange(
+                setting: $0.rawValue, oldValue: current.text($0), newValue: next.text($0), reason: reason,
+                changedBy: actor?.userID, changedAt: now)
+        }
+        let (id, audit) = (programID, event("program.cm-settings-change"))
+        try await store.transaction { store in
+            try await store.recordSettingChanges(changes, in: id)
+            try await store.appendAudit(audit)
+        }
+        return moved.count
+    }
+
     // MARK: - Episodes of care
 
     /// Admits a client (a first admission or a readmission, which opens a new episode).

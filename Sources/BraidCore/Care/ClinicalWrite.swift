@@ -59,6 +59,7 @@ public struct ClinicalWrite: Sendable, Hashable {
             effects.append(.audit(action: "assessment.create"))
         case .screen:
             effects.append(.bumpDataVersion)
+            effects.append(.addToContingencyLedger)
             effects.append(.audit(action: "screen.create"))
         case .safetyPlan:
             // The plan is not an input of the analysis, so derived data stays valid.
@@ -86,6 +87,9 @@ public enum ClinicalEffect: Sendable, Hashable {
     case audit(action: String)
     /// The client's derived data (analysis, flags) must be recomputed.
     case bumpDataVersion
+    /// A urine screen of a client enrolled in contingency management adds its line (and the misses before it) to
+    /// the ledger (§10); a screen the ledger cannot take is stored and earns nothing, with the reason.
+    case addToContingencyLedger
 }
 
 extension ClinicalWrite {

@@ -15,6 +15,11 @@ public struct CommittedWrite: Sendable {
 
     public let record: Record
     public let alert: SafetyAlert?
+    /// A screen's contingency-management lines (misses before it, then its own), if the client is enrolled.
+    public var ledgerLines: [CMLedgerLine] = []
+    /// Why an enrolled client's screen earned nothing (stored all the same: a lab result is never refused for
+    /// bookkeeping).
+    public var ledgerNote: String?
 
     public var checkIn: StoredCheckIn? { if case .checkIn(let value) = record { value } else { nil } }
     public var assessment: StoredAssessment? { if case .assessment(let value) = record { value } else { nil } }
@@ -54,6 +59,7 @@ extension BraidRepository {
                 .run()
         }
         var records: [CommittedWrite.Record?] = Array(repeating: nil, count: writes.count)
+        var ledgers: [Int: (lines: [CMLedgerLine], skipped: String?)] = [:]
         let checkInIndices = writes.indices.filter {
             if case .checkIn = writes[$0].content { true } else { false }
         }
@@ -79,6 +85,9 @@ extension BraidRepository {
                     recordedBy: write.author.userID)
                 try await ScreenRecord(stored, programID: write.client.programID).create(on: database)
                 records[index] = .screen(stored)
+                if write.effects.contains(.addToContingencyLedger) {
+                    ledgers[index] = try await addToLedger(stored, client: write.client, now: write.now)
+                }
             case .safetyPlan(let plan):
                 let latest = try await SafetyPlanRecord.query(on: database)
                     .filter(\.$programID == write.client.programID.uuid)
@@ -103,14 +112,17 @@ extension BraidRepository {
             }
         }
         var results: [CommittedWrite] = []
-        for (write, record) in zip(writes, records) {
+        for (index, (write, record)) in zip(writes, records).enumerated() {
             guard let record else { throw StoreError.corrupt("commit: a write produced no row") }
             var alert: SafetyAlert?
             for case .openAlert(let signal) in write.effects {
                 guard let source = record.sourceID else { throw StoreError.corrupt("commit: an alert with no source") }
                 alert = try await openAlert(signal, sourceID: source, client: write.client, now: write.now)
             }
-            results.append(CommittedWrite(record: record, alert: alert))
+            var committed = CommittedWrite(record: record, alert: alert)
+            committed.ledgerLines = ledgers[index]?.lines ?? []
+            committed.ledgerNote = ledgers[index]?.skipped
+            results.append(committed)
         }
         try await appendAudit(ClinicalWrite.auditEvents(of: writes))
         return results

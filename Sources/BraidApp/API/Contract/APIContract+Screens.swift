@@ -16,6 +16,7 @@ extension APIContract {
                     "id": JSONSchema.uuid, "clientId": JSONSchema.uuid, "date": JSONSchema.date,
                     "substance": JSONSchema.string(), "result": JSONSchema.enumeration(["positive", "negative"]),
                     "recordedAt": JSONSchema.instant,
+                    "ledger": JSONSchema.list("LedgerLine"), "ledgerNote": JSONSchema.string(),
                 ], required: ["id", "clientId", "date", "substance", "result", "recordedAt"]),
             "ScreenList": JSONSchema.object(["screens": JSONSchema.list("Screen")], required: ["screens"]),
         ]

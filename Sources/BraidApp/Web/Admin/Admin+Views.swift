@@ -217,7 +217,8 @@ enum AdminViews {
 
     static func settings(
         program: Program, configuration: ClinicalConfiguration, history: [SettingChange], names: [UserID: String],
-        values: [String: String], errors: [String: String], notice: String?, context: PageContext
+        values: [String: String], errors: [String: String], notice: String?, context: PageContext,
+        contingency: Node<HTML.BodyContext> = .empty
     ) -> String {
         let content: Node<HTML.BodyContext> = .group(
             staffNav(current: .settings),
@@ -294,6 +295,7 @@ enum AdminViews {
                 .input(
                     .type(.text), .name("reason"), .id("threshold-reason"), .value(values["thresholdReason"] ?? "")),
                 .button(.type(.submit), .text("Save the thresholds"))),
+            contingency,
             .h2(.id("history"), .text("History")),
             .if(
                 history.isEmpty, .p(.text("No changes yet: every setting is as the program was created.")),
@@ -310,7 +312,10 @@ enum AdminViews {
                                     .td(.text(change.changedBy.flatMap { names[$0] } ?? "command line")),
                                     .td(
                                         .attribute(named: "data-setting", value: change.setting),
-                                        .text(ClinicalThreshold(rawValue: change.setting)?.label ?? change.setting)),
+                                        .text(
+                                            ClinicalThreshold(rawValue: change.setting)?.label
+                                                ?? ContingencyProgram.Key(rawValue: change.setting)?.label
+                                                ?? change.setting)),
                                     .td(.text(change.oldValue ?? "—")), .td(.text(change.newValue)),
                                     .td(.text(change.reason)))
                             })))),

@@ -17,6 +17,7 @@ enum AdminController {
         pages.get(.settings, use: settings)
         pages.post(.settings, use: saveSettings)
         pages.post(.thresholds, use: saveThresholds)
+        pages.post(.contingencySettings, use: saveContingency)
     }
 
     static func admin(_ req: Request) async throws -> Actor {
@@ -192,16 +193,20 @@ enum AdminController {
 
     static func renderSettings(
         _ req: Request, actor: Actor, values: [String: String] = [:], errors: [String: String] = [:],
-        notice: String? = nil, status: HTTPStatus = .ok
+        notice: String? = nil, contingencyValues: [String: String] = [:], status: HTTPStatus = .ok
     ) async throws -> Response {
         let program = try await req.program(of: actor)
         let history = try await req.repository.settingChanges(in: actor.programID)
         let names = Dictionary(
             uniqueKeysWithValues: try await req.repository.users(in: actor.programID).map { ($0.id, $0.name) })
+        let context = try await req.pageContext(for: actor)
         return Response.html(
             AdminViews.settings(
                 program: program.program, configuration: program.clinical, history: history, names: names,
-                values: values, errors: errors, notice: notice, context: try await req.pageContext(for: actor)),
+                values: values, errors: errors, notice: notice, context: context,
+                contingency: AdminViews.contingencyForm(
+                    ContingencyProgram.from(history: history), values: contingencyValues, errors: errors,
+                    csrfToken: context.csrfToken)),
             status: status)
     }
 
@@ -211,6 +216,7 @@ enum AdminController {
             switch req.query[String.self, at: "saved"] {
             case "program": "Program settings saved."
             case "thresholds": "Thresholds saved: caseloads follow them from now on."
+            case "contingency": "Contingency management saved: new enrollments take these terms."
             case "unchanged": "Nothing changed."
             default: nil
             }
@@ -262,6 +268,23 @@ enum AdminController {
                 req, actor: actor, values: shown,
                 errors: [error.field == "reason" ? "thresholdReason" : error.field: error.message],
                 status: .unprocessableEntity)
+        }
+    }
+
+    static func saveContingency(_ req: Request) async throws -> Response {
+        let actor = try await admin(req)
+        let form = try req.verifiedForm()
+        var shown = form
+        shown["cmReason"] = form["reason"]
+        shown["reason"] = nil
+        do throws(any Error) {
+            let changed = try await req.administration(by: actor).setContingency(
+                AdminViews.contingencyValues(form), reason: form["reason"] ?? "")
+            return req.redirect(to: SiteURL.settings(saved: changed == 0 ? "unchanged" : "contingency").path)
+        } catch let error as ValidationError {
+            return try await renderSettings(
+                req, actor: actor, errors: [error.field == "reason" ? "cmReason" : error.field: error.message],
+                contingencyValues: shown, status: .unprocessableEntity)
         }
     }
 }

@@ -1,5 +1,6 @@
 import BraidCore
 import BraidStore
+import Plot
 import Vapor
 
 /// The client's own pages: Today's check-in, My pattern, How the cycle works, My safety plan. Staff who open
@@ -18,10 +19,22 @@ enum ClientPagesController {
 
     static func today(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
+        let context = try await req.pageContext(for: actor)
         return Response.html(
             TodayView.render(
                 name: client.displayName, saved: req.query[String.self, at: "saved"] == "1", values: [:],
-                errors: [:], context: try await req.pageContext(for: actor)))
+                errors: [:], cards: try await todayCards(req, actor: actor, client: client.ref, today: context.today),
+                context: context))
+    }
+
+    /// What Today shows above the check-in: contingency management while enrolled.
+    static func todayCards(_ req: Request, actor: Actor, client: ClientRef, today: CalendarDate) async throws
+        -> Node<HTML.BodyContext>
+    {
+        guard let contingency = try await req.contingency(by: actor).view(of: client), contingency.enrollment.isActive
+        else { return .empty }
+        try await req.auditRead("cm.read", clients: [client.id], by: actor)
+        return TodayView.contingencyCard(contingency.summary, today: today)
     }
 
     static func saveToday(_ req: Request) async throws -> Response {
@@ -44,10 +57,13 @@ enum ClientPagesController {
             guard let profile = try await req.repository.client(clientID, in: actor.programID) else {
                 throw APIError.notFound("client record")
             }
+            let context = try await req.pageContext(for: actor)
             return Response.html(
                 TodayView.render(
                     name: profile.displayName, saved: false, values: form,
-                    errors: [problem.field ?? "date": problem.message], context: try await req.pageContext(for: actor)),
+                    errors: [problem.field ?? "date": problem.message],
+                    cards: try await todayCards(req, actor: actor, client: client, today: context.today),
+                    context: context),
                 status: .unprocessableEntity)
         }
         if committed.alert != nil {

@@ -24,7 +24,8 @@ enum TodayView {
     /// The daily check-in, fast on a phone: four core questions as large choices, extras folded away, and the
     /// safety question always visible.
     static func render(
-        name: String, saved: Bool, values: [String: String], errors: [String: String], context: PageContext
+        name: String, saved: Bool, values: [String: String], errors: [String: String],
+        cards: Node<HTML.BodyContext> = .empty, context: PageContext
     ) -> String {
         let date = context.today
         let csrfToken = context.csrfToken
@@ -70,6 +71,7 @@ enum TodayView {
                 .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
                 .a(.href(SiteURL.myPlan.path), .text("My plan")), .text(" · "),
                 .a(.href(SiteURL.safetyPlan().path), .text("My safety plan"))),
+            cards,
             .if(
                 !errors.isEmpty,
                 .p(
@@ -103,6 +105,38 @@ enum TodayView {
             SignedInViews.signOut(csrfToken)
         )
         return Layout.page(title: "Today", crisis: context.crisis, content)
+    }
+
+    /// The client's contingency management at a glance: the streak, what was earned and is waiting, the next
+    /// screen. Encouraging, never shaming: a reset is just a new start.
+    static func contingencyCard(_ summary: CMSummary, today: CalendarDate) -> Node<HTML.BodyContext> {
+        let money = ContingencyManagement.money
+        let next = summary.nextScreen.map { date in
+            date == today ? "today" : "\(ContingencyProgram.weekdayLabels[date.isoWeekday - 1]) \(date)"
+        }
+        let streakWords =
+            summary.streak == 0
+            ? "Every negative screen starts a new streak."
+            : "\(summary.streak) negative screen\(summary.streak == 1 ? "" : "s") in a row."
+        return .section(
+            .class("card cm-card"), .id("contingency"), .attribute(named: "aria-labelledby", value: "cm-heading"),
+            .h2(.id("cm-heading"), .text("My rewards")),
+            .p(.attribute(named: "data-streak", value: String(summary.streak)), .text(streakWords)),
+            .p(
+                .attribute(named: "data-earned", value: money(summary.earnedCents)),
+                .text(
+                    "Earned so far: $\(money(summary.earnedCents))"
+                        + (summary.balanceCents > 0 ? " ($\(money(summary.balanceCents)) waiting for you)" : "") + ".")),
+            .if(
+                summary.schedule == .prizes,
+                .p(
+                    .text(
+                        "Draws so far: \(summary.totalDraws). Prizes won: "
+                            + [PrizeSlip.small, .large, .jumbo].map { "\(summary.prizesWon[$0] ?? 0) \($0.rawValue)" }
+                            .joined(separator: ", ") + "."))),
+            .if(summary.capReached, .p(.text("You reached this year's limit: keep coming, your screens still count."))),
+            .unwrap(next) { .p(.strong(.text("Next screen: \($0)."))) }
+        )
     }
 
     /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.

@@ -235,7 +235,8 @@ enum ClinicianViews {
     static func chart(
         _ model: ClientChartModel, notice: String?, screenValues: [String: String], screenErrors: [String: String],
         episodeForm: (values: [String: String], errors: [String: String]) = ([:], [:]),
-        level: Node<HTML.BodyContext> = .empty, plan: Node<HTML.BodyContext> = .empty, context: PageContext
+        level: Node<HTML.BodyContext> = .empty, plan: Node<HTML.BodyContext> = .empty,
+        care: Node<HTML.BodyContext> = .empty, context: PageContext
     ) -> String {
         let client = model.client
         let here = SiteURL.chart(client.id, days: model.timeline.days).path
@@ -258,6 +259,7 @@ enum ClinicianViews {
                 errors: episodeForm.errors, csrfToken: context.csrfToken),
             level,
             plan,
+            care,
             .h2(.text("Timeline")),
             TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
             TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),

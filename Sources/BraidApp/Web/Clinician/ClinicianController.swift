@@ -82,7 +82,8 @@ enum ClinicianController {
         _ req: Request, actor: Actor, client: ClientProfile, notice: String?, screenValues: [String: String] = [:],
         screenErrors: [String: String] = [:], episodeValues: [String: String] = [:],
         episodeErrors: [String: String] = [:], levelValues: [String: String] = [:],
-        levelErrors: [String: String] = [:], planErrors: [String: String] = [:], status: HTTPStatus = .ok
+        levelErrors: [String: String] = [:], planErrors: [String: String] = [:],
+        care: ChartCareForms = ChartCareForms(), status: HTTPStatus = .ok
     ) async throws -> Response {
         let daysText = req.query[String.self, at: "days"] ?? "90"
         guard let days = Int(daysText), TimelineModel.spans.contains(days) else {
@@ -106,6 +107,7 @@ enum ClinicianController {
             episodes: try await req.repository.episodes(of: [client.ref])[client.id] ?? [])
         let level = try await req.levelOfCare(by: actor).view(of: client)
         let plan = try await req.treatmentPlans(by: actor).view(of: client)
+        let contingency = try await req.contingency(by: actor)
         var names: [UserID: String] = [:]
         for id in Set(level.decisions.compactMap(\.decidedBy)) { names[id] = try await req.repository.user(id)?.name }
         try await req.auditRead("chart.read", clients: [client.id], by: actor)
@@ -117,6 +119,10 @@ enum ClinicianController {
                     client.id, view: level, values: levelValues, errors: levelErrors, timeZone: context.timeZone,
                     names: names, csrfToken: context.csrfToken),
                 plan: PlanViews.section(client.id, view: plan, errors: planErrors, csrfToken: context.csrfToken),
+                care: ContingencyViews.section(
+                    client.id, view: try await contingency.view(of: client.ref), offer: try await contingency.offer(),
+                    today: today, values: care.contingency.values, errors: care.contingency.errors,
+                    csrfToken: context.csrfToken),
                 context: context),
             status: status)
     }
@@ -125,6 +131,9 @@ enum ClinicianController {
     static func notice(_ saved: String) -> String? {
         switch saved {
         case "screen": return "Urine screen saved."
+        case "screen-not-in-ledger":
+            return "Urine screen saved. It earned nothing in contingency management: the ledger already has a result "
+                + "for that day or a later one, or the day is outside the enrollment."
         case "ordering": return "Ordering interview saved."
         case "safety-plan": return "Safety plan saved as a new version."
         case "alert": return "Saved. The answers raised a safety alert for the care team: it is shown above."
@@ -134,6 +143,9 @@ enum ClinicianController {
             return "Level decision recorded: the level changed, so review the safety plan with the client."
         case "factors": return "Level-of-care factors saved; the recommendation is recomputed."
         case "plan": return "Treatment plan signed as a new version."
+        case "cm-enrolled": return "Enrolled in contingency management: the ledger has started."
+        case "cm-ended": return "Contingency-management enrollment ended."
+        case "cm-payout": return "Payout recorded."
         case "discharged":
             return "Discharge recorded. Check-ins are still kept; a safety answer still alerts this care team."
         default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
@@ -214,8 +226,13 @@ enum ClinicianController {
         var body: [String: JSONValue] = ["result": .string(form["result"] ?? "")]
         if let date = form["date"], !date.isEmpty { body["date"] = .string(date) }
         do {
-            _ = try await req.clinicalEntry(by: actor, through: .web).recordScreen(.object(body), for: client.ref)
-            return req.redirect(to: SiteURL.chart(client.id, saved: "screen", anchor: "screen").path)
+            let committed = try await req.clinicalEntry(by: actor, through: .web).recordScreen(
+                .object(body), for: client.ref)
+            return req.redirect(
+                to: SiteURL.chart(
+                    client.id, saved: committed.ledgerNote == nil ? "screen" : "screen-not-in-ledger",
+                    anchor: "screen"
+                ).path)
         } catch {
             let problem = APIError.from(error)
             guard problem.status == .unprocessableEntity else { throw problem }
@@ -347,4 +364,10 @@ enum ClinicianController {
         else { return SiteURL.caseload().path }
         return path
     }
+}
+
+/// The values and errors of the chart's care forms (contingency management, medications), shown again after a
+/// refusal.
+struct ChartCareForms: Sendable {
+    var contingency: (values: [String: String], errors: [String: String]) = ([:], [:])
 }

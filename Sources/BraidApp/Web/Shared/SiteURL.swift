@@ -33,6 +33,9 @@ enum SiteURL: Hashable, Sendable {
     case levelDecision(ClientID)
     case levelFactors(ClientID)
     case signPlan(ClientID)
+    case cmEnroll(ClientID)
+    case cmEnd(ClientID)
+    case cmPayout(ClientID)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -43,6 +46,7 @@ enum SiteURL: Hashable, Sendable {
     case adminCareTeam(UserID)
     case settings(saved: String? = nil)
     case thresholds
+    case contingencySettings
     // The program lead's page: aggregates only.
     case programOverview(days: Int? = nil)
 
@@ -51,9 +55,9 @@ enum SiteURL: Hashable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
         case today, pattern, cycle, safetyPlan, myPlan
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
-        case admit, discharge, levelDecision, levelFactors, signPlan
+        case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
-        case settings, thresholds, programOverview
+        case settings, thresholds, contingencySettings, programOverview
 
         /// Path segments; `:id` marks the record id (`:token` an invitation's secret).
         var template: [String] {
@@ -82,6 +86,10 @@ enum SiteURL: Hashable, Sendable {
             case .levelFactors: ["clients", ":id", "level-factors"]
             case .signPlan: ["clients", ":id", "plan-versions"]
             case .myPlan: ["my-plan"]
+            case .cmEnroll: ["clients", ":id", "contingency", "enrollment"]
+            case .cmEnd: ["clients", ":id", "contingency", "end"]
+            case .cmPayout: ["clients", ":id", "contingency", "payouts"]
+            case .contingencySettings: ["admin", "settings", "contingency"]
             case .admin: ["admin"]
             case .adminAccounts: ["admin", "accounts"]
             case .adminAccount: ["admin", "accounts", ":id"]
@@ -105,7 +113,8 @@ enum SiteURL: Hashable, Sendable {
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
                 .signPlan,
                 .adminAccounts, .adminInvitation,
-                .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds:
+                .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds, .cmEnroll, .cmEnd, .cmPayout,
+                .contingencySettings:
                 [.POST]
             case .selfCheck, .login, .invitation, .today, .safetyPlan, .ordering, .clientSafetyPlan, .settings:
                 [.GET, .POST]
@@ -144,6 +153,10 @@ enum SiteURL: Hashable, Sendable {
         case .levelFactors: .levelFactors
         case .signPlan: .signPlan
         case .myPlan: .myPlan
+        case .cmEnroll: .cmEnroll
+        case .cmEnd: .cmEnd
+        case .cmPayout: .cmPayout
+        case .contingencySettings: .contingencySettings
         case .admin: .admin
         case .adminAccounts: .adminAccounts
         case .adminAccount: .adminAccount
@@ -178,7 +191,7 @@ enum SiteURL: Hashable, Sendable {
             query.append(("instrument", instrument.rawValue))
         case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
             .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client),
-            .signPlan(let client):
+            .signPlan(let client), .cmEnroll(let client), .cmEnd(let client), .cmPayout(let client):
             id = client.description
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.
@@ -195,7 +208,8 @@ enum SiteURL: Hashable, Sendable {
             id = alert.description
         case .programOverview(let days):
             if let days { query.append(("days", String(days))) }
-        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds:
+        case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds,
+            .contingencySettings:
             break
         }
         let segments = page.template.map { $0.hasPrefix(":") ? id ?? $0 : $0 }
