@@ -26,6 +26,7 @@ public enum BraidServer {
         ClientPagesController.register(app)
         ClinicianController.register(app)
         ContingencyPages.register(app)
+        MedicationPages.register(app)
         AdminController.register(app)
         InvitationPages.register(app)
         ProgramOverviewPage.register(app)
@@ -65,6 +66,15 @@ public enum BraidServer {
         case .endEnrollment: ContingencyController.end
         case .createPayout: ContingencyController.payout
         case .myContingency: ContingencyController.mine
+        case .clientMedications: MedicationsController.list
+        case .createMedication: MedicationsController.create
+        case .updateMedication: MedicationsController.update
+        case .createPrescriberNote: MedicationsController.createNote
+        case .myMedications: MedicationsController.mine
+        case .clientSafetyPlan: SafetyPlanController.show
+        case .createSafetyPlanVersion: SafetyPlanController.save
+        case .mySafetyPlan: SafetyPlanController.mine
+        case .createMySafetyPlanVersion: SafetyPlanController.saveMine
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

@@ -55,7 +55,7 @@ struct SiteURLTests {
             .admin(), .adminAccounts, .adminAccount(user), .adminInvitation(user), .adminDeactivate(user),
             .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
             .cmEnroll(client), .cmEnd(client), .cmPayout(client),
-            .contingencySettings,
+            .contingencySettings, .medications(client), .prescriberNotes(client),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

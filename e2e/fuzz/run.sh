@@ -57,5 +57,5 @@ run client client01@demo.braid.test demo-client-password
 # What the server answered, per operation and status (from its request log: route patterns, never ids), so a
 # reader can see that each operation was reached and how often schema-valid data succeeded.
 echo "== answers per operation (method, route, status, count)"
-grep -oE '(GET|POST|DELETE) /api/v1[^ ]* [0-9]{3}' "$work/serve.log" | sort | uniq -c | sort -k2,3 -k4n
+grep -oE '(GET|POST|PUT|DELETE) /api/v1[^ ]* [0-9]{3}' "$work/serve.log" | sort | uniq -c | sort -k2,3 -k4n
 exit $failed

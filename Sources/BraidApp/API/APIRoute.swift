@@ -10,14 +10,18 @@ enum APIRoute: String, CaseIterable, Sendable {
     case createClientScreen, clientAnalysis, clientLevel, createLevelDecision, clientPlan, createPlanVersion
     case alerts, acknowledgeAlert
     case clientContingency, createEnrollment, endEnrollment, createPayout, myContingency
+    case clientMedications, createMedication, updateMedication, createPrescriberNote, myMedications
+    case clientSafetyPlan, createSafetyPlanVersion, mySafetyPlan, createMySafetyPlanVersion
 
     static let prefix = ["api", "v1"]
 
     var method: HTTPMethod {
         switch self {
         case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
-            .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout:
+            .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout,
+            .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion:
             .POST
+        case .updateMedication: .PUT
         case .revokeToken: .DELETE
         default: .GET
         }
@@ -46,6 +50,14 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .endEnrollment: ["clients", ":id", "contingency", "end"]
         case .createPayout: ["clients", ":id", "contingency", "payouts"]
         case .myContingency: ["me", "contingency"]
+        case .clientMedications, .createMedication: ["clients", ":id", "medications"]
+        case .updateMedication: ["clients", ":id", "medications", ":medicationId"]
+        case .createPrescriberNote: ["clients", ":id", "prescriber-notes"]
+        case .myMedications: ["me", "medications"]
+        case .clientSafetyPlan: ["clients", ":id", "safety-plan"]
+        case .createSafetyPlanVersion: ["clients", ":id", "safety-plan-versions"]
+        case .mySafetyPlan: ["me", "safety-plan"]
+        case .createMySafetyPlanVersion: ["me", "safety-plan-versions"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -96,6 +108,19 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .endEnrollment: "End the client's contingency-management enrollment (care team only)"
         case .createPayout: "Record money handed to the client (care team only; no more than the balance)"
         case .myContingency: "My contingency management: streak, earnings, next screen, the ledger"
+        case .clientMedications:
+            "The client's medications, adherence over 7 and 30 days from the check-ins' medsTaken, the prescriber's "
+                + "notes, and the plain facts (no FDA-approved medication for cocaine use disorder)"
+        case .createMedication: "Add a medication to the client's list (care team only)"
+        case .updateMedication: "Change a medication: dose, frequency, a stop date… (care team only)"
+        case .createPrescriberNote: "A prescriber's note to the whole care team (care team only)"
+        case .myMedications: "My medications and how regularly I reported taking them"
+        case .clientSafetyPlan:
+            "The client's safety plan (§8): the current version, or the starter with 988 and 911 pre-filled, and "
+                + "whether a level-of-care change still waits for its review"
+        case .createSafetyPlanVersion: "Save a new version of the client's safety plan (earlier versions are kept)"
+        case .mySafetyPlan: "My safety plan"
+        case .createMySafetyPlanVersion: "Save a new version of my safety plan"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -105,7 +130,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .health, .openAPI: "service"
         case .createToken, .revokeToken: "auth"
-        case .me, .myCheckIns, .createMyCheckIn, .myContingency: "me"
+        case .me, .myCheckIns, .createMyCheckIn, .myContingency, .myMedications, .mySafetyPlan,
+            .createMySafetyPlanVersion:
+            "me"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
         }
@@ -124,6 +151,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createEnrollment: "EnrollmentRequest"
         case .endEnrollment: "EnrollmentEndRequest"
         case .createPayout: "PayoutRequest"
+        case .createMedication, .updateMedication: "MedicationRequest"
+        case .createPrescriberNote: "PrescriberNoteRequest"
+        case .createSafetyPlanVersion, .createMySafetyPlanVersion: "SafetyPlanRequest"
         default: nil
         }
     }
@@ -153,6 +183,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .acknowledgeAlert: (200, "Alert")
         case .clientContingency, .endEnrollment, .myContingency: (200, "Contingency")
         case .createEnrollment, .createPayout: (201, "Contingency")
+        case .clientMedications, .myMedications: (200, "MedicationList")
+        case .createMedication: (201, "Medication")
+        case .updateMedication: (200, "Medication")
+        case .createPrescriberNote: (201, "PrescriberNote")
+        case .clientSafetyPlan, .mySafetyPlan: (200, "SafetyPlan")
+        case .createSafetyPlanVersion, .createMySafetyPlanVersion: (201, "SafetyPlan")
         }
     }
 
@@ -202,6 +238,18 @@ enum APIRoute: String, CaseIterable, Sendable {
             .clientContingency:
             return [unauthorized, notFound]
         case .myContingency: return [unauthorized, (404, "Only a client has contingency management of its own")]
+        case .clientMedications, .clientSafetyPlan: return [unauthorized, notFound]
+        case .mySafetyPlan: return [unauthorized, (404, "Only a client has a safety plan of its own")]
+        case .createSafetyPlanVersion:
+            return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
+        case .createMySafetyPlanVersion:
+            return [badRequest, unauthorized, (404, "Only a client has a safety plan of its own"), tooLarge, invalid]
+        case .myMedications: return [unauthorized, (404, "Only a client has a medication list of its own")]
+        case .createMedication, .updateMedication, .createPrescriberNote:
+            return [
+                badRequest, unauthorized, (403, "Only the care team keeps the medication list"), notFound, tooLarge,
+                invalid,
+            ]
         case .createEnrollment, .endEnrollment, .createPayout:
             return [
                 badRequest, unauthorized, (403, "Only the care team runs contingency management"), notFound,

@@ -17,10 +17,11 @@ enum OpenAPIDocument {
                     "description": .string(parameter.description), "schema": parameter.schema,
                 ])
             }
-            if route.path.contains(":id") {
+            // Every path parameter is a record id.
+            for segment in route.path where segment.hasPrefix(":") {
                 parameters.append(
                     .object([
-                        "name": .string("id"), "in": .string("path"), "required": .bool(true),
+                        "name": .string(String(segment.dropFirst())), "in": .string("path"), "required": .bool(true),
                         "schema": JSONSchema.uuid,
                     ]))
             }

@@ -111,6 +111,7 @@ public enum DemoProgram {
             ).record()
             try await reviewLevels(
                 of: client, index: index, by: team[0], today: today, now: now, repository: repository)
+            try await prescribe(for: client, index: index, by: team[0], today: today, now: now, repository)
             if let enrollment, index == 0, let ledger = try await repository.contingency(of: client.ref) {
                 // A week ago the clinician handed over about half of what had been earned, as a gift card.
                 let earned = ledger.lines.filter { $0.date <= today.adding(days: -7) }.reduce(0) { $0 + $1.earnedCents }
@@ -219,6 +220,37 @@ public enum DemoProgram {
         }
         _ = try await service.sign(
             try PlanRequest(json: .object(["problems": .array(problems), "goals": .array(goals)])), for: client)
+    }
+
+    /// Clients 1 and 3 have medication lists (an antidepressant started after their ordering interview; client 3
+    /// also a stopped sleep aid), with a prescriber note for the team.
+    static func prescribe(
+        for client: ClientProfile, index: Int, by clinician: UserID, today: CalendarDate, now: Date,
+        _ repository: BraidRepository
+    ) async throws {
+        guard index == 0 || index == 2 else { return }
+        func medication(
+            _ name: String, _ dose: String, _ frequency: String, started: Int, stopped: Int?, _ reason: String
+        )
+            -> Medication
+        {
+            Medication(
+                id: UUID(), clientID: client.id, name: name, dose: dose, route: .oral, frequency: frequency,
+                prescriber: "Dr. Ana Rivera", startDate: today.adding(days: -started),
+                stopDate: stopped.map { today.adding(days: -$0) }, reason: reason, notes: nil,
+                updatedAt: now.addingTimeInterval(-Double(started) * 86_400), updatedBy: clinician)
+        }
+        var list = [medication("Sertraline", "100 mg", "once a day, morning", started: 45, stopped: nil, "depression")]
+        if index == 2 {
+            list.append(medication("Trazodone", "50 mg", "at bedtime", started: 40, stopped: 12, "sleep"))
+        }
+        for item in list { try await repository.addMedication(item, client: client.ref) }
+        try await repository.addPrescriberNote(
+            PrescriberNote(
+                id: UUID(), clientID: client.id,
+                text: "Sertraline raised to 100 mg two weeks ago. Ask about sleep and agitation at group.",
+                writtenBy: clinician, writtenAt: now.addingTimeInterval(-14 * 86_400)),
+            client: client.ref)
     }
 
     /// Clients 1 and 4 are in contingency management from eight weeks ago (client 1 on vouchers, client 4 on prize

@@ -89,6 +89,48 @@ public struct SafetyPlan: Sendable, Hashable {
     }
 }
 
+extension SafetyPlan {
+    /// A plan from the API's `{"sections": {"warningSigns": ["…"], …}}`: the same limits as the form, each refusal
+    /// naming the section (`sections.helpers`) or the item (`sections.helpers[2]`).
+    public init(json: JSONValue) throws(ValidationError) {
+        let reader = try JSONObjectReader(json, allowedKeys: ["sections"])
+        guard let value = reader.object["sections"] else {
+            throw ValidationError(field: "sections", "is required (an object of lists of text, by section)")
+        }
+        let sections = try JSONObjectReader(
+            value, path: "sections", allowedKeys: Set(Section.allCases.map(\.rawValue)))
+        var texts: [Section: String] = [:]
+        for section in Section.allCases {
+            guard let items = sections.object[section.rawValue] else { continue }
+            guard case .array(let list) = items else {
+                throw ValidationError(field: "sections.\(section.rawValue)", "must be a list of text")
+            }
+            var lines: [String] = []
+            for (index, item) in list.enumerated() {
+                guard case .string(let text) = item, !text.contains(where: \.isNewline),
+                    !text.trimmingCharacters(in: .whitespaces).isEmpty
+                else {
+                    throw ValidationError(
+                        field: "sections.\(section.rawValue)[\(index)]", "must be one line of text, not empty")
+                }
+                // Counted as JSON Schema counts (Unicode scalars), so the contract's maxLength is the real limit.
+                guard text.unicodeScalars.count <= SafetyPlan.maximumItemLength else {
+                    throw ValidationError(
+                        field: "sections.\(section.rawValue)[\(index)]",
+                        "is longer than \(SafetyPlan.maximumItemLength) characters")
+                }
+                lines.append(text)
+            }
+            texts[section] = lines.joined(separator: "\n")
+        }
+        do {
+            try self.init(lines: texts)
+        } catch {
+            throw ValidationError(field: "sections.\(error.field)", error.message)
+        }
+    }
+}
+
 /// One saved version of a client's safety plan.
 public struct StoredSafetyPlan: Sendable, Hashable {
     public let clientID: ClientID

@@ -6,6 +6,6 @@ public enum BraidMigrations {
         CreatePrograms(), CreateUsers(), CreateClients(), CreateCareTeams(), CreateCheckIns(), CreateAssessments(),
         CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
         AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
-        AddTreatmentPlans(), AddContingencyManagement(),
+        AddTreatmentPlans(), AddContingencyManagement(), AddMedications(),
     ]
 }

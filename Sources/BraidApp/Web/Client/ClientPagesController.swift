@@ -117,8 +117,10 @@ enum ClientPagesController {
     static func myPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
         let view = try await req.treatmentPlans(by: actor).view(of: client)
+        let medications = try await req.medications(by: actor).view(of: client.ref, withNotes: false)
         try await req.auditRead("plan.read", clients: [client.id], by: actor)
-        return Response.html(MyPlanView.render(view, context: try await req.pageContext(for: actor)))
+        return Response.html(
+            MyPlanView.render(view, medications: medications, context: try await req.pageContext(for: actor)))
     }
 
     static func safetyPlan(_ req: Request) async throws -> Response {

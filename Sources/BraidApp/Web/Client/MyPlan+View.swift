@@ -5,7 +5,7 @@ import Plot
 /// The client's plain view of their treatment plan: what we're working on and how their goals are doing,
 /// computed from their own check-ins and scores. No codes, no clinical shorthand.
 enum MyPlanView {
-    static func render(_ view: TreatmentPlanView, context: PageContext) -> String {
+    static func render(_ view: TreatmentPlanView, medications: MedicationsView? = nil, context: PageContext) -> String {
         let names = Dictionary(uniqueKeysWithValues: view.careTeam.map { ($0.id, $0.name) })
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("My plan")),
@@ -44,6 +44,30 @@ enum MyPlanView {
                                 + "\(plan.reviewDue). Both the cocaine use and the mood are worked on together; you "
                                 + "never have to stop using first to get care.")))
             } ?? .p(.text("Your team has not signed a plan with you yet. You can ask about it at your next session.")),
+            .unwrap(medications) { medications in
+                .section(
+                    .id("my-medications"), .attribute(named: "aria-labelledby", value: "my-medications-heading"),
+                    .h2(.id("my-medications-heading"), .text("My medications")),
+                    .if(
+                        medications.current.isEmpty, .p(.text("No medication on your list.")),
+                        else: .ul(
+                            .class("my-medications"),
+                            .forEach(medications.current) { medication in
+                                .li(
+                                    .strong(.text(medication.name)),
+                                    .text(
+                                        " \(medication.dose), \(medication.frequency) (\(medication.route.label.lowercased()))"
+                                            + (medication.reason.map { " — for \($0)" } ?? "")))
+                            })),
+                    .if(
+                        !medications.current.isEmpty,
+                        .p(
+                            .text(
+                                "In the last 30 days you said you took them as prescribed on \(medications.adherence30.sentence). "
+                                    + "Missed doses happen: tell your team, they can help."))),
+                    .p(.class("meta"), .text(MedicationFacts.noApprovedMedication)),
+                    .p(.class("meta"), .text(MedicationFacts.antidepressants)))
+            },
             .p(.a(.href(SiteURL.today().path), .text("Back to Today"))),
             SignedInViews.signOut(context.csrfToken)
         )

@@ -12,7 +12,7 @@ enum TodayView {
                 object[field] = Double(text).map(JSONValue.number) ?? .string(text)
             }
         }
-        for field in ["used", "safety"] {
+        for field in ["used", "safety", "medsTaken"] {
             if let text = form[field], !text.isEmpty {
                 object[field] = text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
             }
@@ -99,6 +99,7 @@ enum TodayView {
                         scale("enjoyment", "How much did you enjoy things today?", low: "not at all", high: "a lot"),
                         scale("energy", "Energy", low: "none", high: "lots"),
                         scale("irritability", "Irritability", low: "none", high: "very"),
+                        yesNo("medsTaken", "If you take medications: did you take them as prescribed today?"),
                     ]),
                 .p(.button(.type(.submit), .text("Save check-in")))
             ),

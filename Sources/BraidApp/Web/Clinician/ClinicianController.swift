@@ -119,10 +119,15 @@ enum ClinicianController {
                     client.id, view: level, values: levelValues, errors: levelErrors, timeZone: context.timeZone,
                     names: names, csrfToken: context.csrfToken),
                 plan: PlanViews.section(client.id, view: plan, errors: planErrors, csrfToken: context.csrfToken),
-                care: ContingencyViews.section(
-                    client.id, view: try await contingency.view(of: client.ref), offer: try await contingency.offer(),
-                    today: today, values: care.contingency.values, errors: care.contingency.errors,
-                    csrfToken: context.csrfToken),
+                care: .group(
+                    ContingencyViews.section(
+                        client.id, view: try await contingency.view(of: client.ref),
+                        offer: try await contingency.offer(), today: today, values: care.contingency.values,
+                        errors: care.contingency.errors, csrfToken: context.csrfToken),
+                    MedicationViews.section(
+                        client.id, view: try await req.medications(by: actor).view(of: client.ref, withNotes: true),
+                        values: care.medications.values, errors: care.medications.errors,
+                        csrfToken: context.csrfToken)),
                 context: context),
             status: status)
     }
@@ -146,6 +151,8 @@ enum ClinicianController {
         case "cm-enrolled": return "Enrolled in contingency management: the ledger has started."
         case "cm-ended": return "Contingency-management enrollment ended."
         case "cm-payout": return "Payout recorded."
+        case "medication": return "Medication list saved."
+        case "prescriber-note": return "Prescriber note added for the care team."
         case "discharged":
             return "Discharge recorded. Check-ins are still kept; a safety answer still alerts this care team."
         default: return Instrument.ID(rawValue: saved).map { "\(Instrument.definition($0).name) saved." }
@@ -370,4 +377,5 @@ enum ClinicianController {
 /// refusal.
 struct ChartCareForms: Sendable {
     var contingency: (values: [String: String], errors: [String: String]) = ([:], [:])
+    var medications: (values: [String: String], errors: [String: String]) = ([:], [:])
 }

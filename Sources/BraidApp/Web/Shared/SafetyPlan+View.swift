@@ -40,9 +40,12 @@ enum SafetyPlanView {
                 .p(
                     .class("error"), .attribute(named: "role", value: "alert"),
                     .text("The plan was not saved: see below."))),
-            .h2(.text(stored == nil ? "Write the plan" : "Update the plan")),
+            .p(
+                .class("meta no-print"),
+                .text("To print the plan, use your browser's print command: the plan prints without this form.")),
+            .h2(.class("no-print"), .text(stored == nil ? "Write the plan" : "Update the plan")),
             .form(
-                .action(action), .method(.post), SignedInViews.csrf(context.csrfToken),
+                .action(action), .method(.post), .class("no-print"), SignedInViews.csrf(context.csrfToken),
                 .p(.class("meta"), .text("One item per line.")),
                 .forEach(SafetyPlan.Section.allCases) { section in
                     .div(

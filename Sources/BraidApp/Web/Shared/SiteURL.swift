@@ -36,6 +36,8 @@ enum SiteURL: Hashable, Sendable {
     case cmEnroll(ClientID)
     case cmEnd(ClientID)
     case cmPayout(ClientID)
+    case medications(ClientID)
+    case prescriberNotes(ClientID)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -55,7 +57,8 @@ enum SiteURL: Hashable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
         case today, pattern, cycle, safetyPlan, myPlan
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
-        case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout
+        case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout, medications
+        case prescriberNotes
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, contingencySettings, programOverview
 
@@ -90,6 +93,8 @@ enum SiteURL: Hashable, Sendable {
             case .cmEnd: ["clients", ":id", "contingency", "end"]
             case .cmPayout: ["clients", ":id", "contingency", "payouts"]
             case .contingencySettings: ["admin", "settings", "contingency"]
+            case .medications: ["clients", ":id", "medications"]
+            case .prescriberNotes: ["clients", ":id", "prescriber-notes"]
             case .admin: ["admin"]
             case .adminAccounts: ["admin", "accounts"]
             case .adminAccount: ["admin", "accounts", ":id"]
@@ -114,7 +119,7 @@ enum SiteURL: Hashable, Sendable {
                 .signPlan,
                 .adminAccounts, .adminInvitation,
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds, .cmEnroll, .cmEnd, .cmPayout,
-                .contingencySettings:
+                .contingencySettings, .medications, .prescriberNotes:
                 [.POST]
             case .selfCheck, .login, .invitation, .today, .safetyPlan, .ordering, .clientSafetyPlan, .settings:
                 [.GET, .POST]
@@ -157,6 +162,8 @@ enum SiteURL: Hashable, Sendable {
         case .cmEnd: .cmEnd
         case .cmPayout: .cmPayout
         case .contingencySettings: .contingencySettings
+        case .medications: .medications
+        case .prescriberNotes: .prescriberNotes
         case .admin: .admin
         case .adminAccounts: .adminAccounts
         case .adminAccount: .adminAccount
@@ -191,7 +198,8 @@ enum SiteURL: Hashable, Sendable {
             query.append(("instrument", instrument.rawValue))
         case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
             .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client),
-            .signPlan(let client), .cmEnroll(let client), .cmEnd(let client), .cmPayout(let client):
+            .signPlan(let client), .cmEnroll(let client), .cmEnd(let client), .cmPayout(let client),
+            .medications(let client), .prescriberNotes(let client):
             id = client.description
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.

@@ -68,5 +68,17 @@ enum Stylesheet {
         .decision-forms form { margin: 10px 0; }
         table.history td { vertical-align: top; }
         .alert-others { border-left: 4px solid var(--alert); padding: 8px 12px; background: #fff8f7; }
+        .cm-card, .facts-callout { border-left: 4px solid var(--accent); background: var(--wash); padding: 8px 14px; border-radius: 4px; margin: 12px 0; }
+        .cm-summary dt { font-weight: 600; }
+        .cm-summary dd { margin: 0 0 6px 0; }
+        @media print {
+          body { background: #fff; color: #000; font-size: 12pt; }
+          main { max-width: none; padding: 0; }
+          nav, form, button, .no-print, .signout, .skip { display: none !important; }
+          a { color: #000; text-decoration: none; }
+          .crisis { position: static; background: #fff; color: #000; border: 2px solid #000; }
+          .crisis a { color: #000; }
+          .plan-section { break-inside: avoid; }
+        }
         """
 }
