@@ -25,7 +25,7 @@ struct MedicationTests {
         #expect(medication.isActive(on: Self.today) && medication.isActive(on: CalendarDate(iso: "2026-06-30")!))
         #expect(!medication.isActive(on: CalendarDate(iso: "2026-07-01")!))
         #expect(!medication.isActive(on: CalendarDate(iso: "2026-05-31")!))
-        #expect(try Self.entry(["reason": .string("  "), "notes": .null]).reason == nil)
+        #expect(try Self.entry(["reason": .string("  "), "notes": .string("")]).reason == nil)
     }
 
     @Test("every bad field is named: missing, too long, unknown route, dates out of order or in the future")
@@ -36,7 +36,8 @@ struct MedicationTests {
             (["frequency": .number(1)], "frequency"), (["prescriber": .string(" ")], "prescriber"),
             (["startDate": .string("2026-06-16")], "startDate"), (["startDate": .string("June 1")], "startDate"),
             (["stopDate": .string("2026-05-31")], "stopDate"), (["colour": .string("blue")], "colour"),
-            (["notes": .string(String(repeating: "x", count: 1_001))], "notes"),
+            (["notes": .string(String(repeating: "x", count: 1_001))], "notes"), (["notes": .null], "notes"),
+            (["stopDate": .null], "stopDate"), (["stopDate": .string("")], "stopDate"),
         ]
         for (changes, field) in cases {
             #expect(throws: ValidationError.self, "\(changes)") { try Self.entry(changes) }

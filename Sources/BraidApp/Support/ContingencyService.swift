@@ -16,7 +16,7 @@ struct ContingencyView: Sendable {
 
 /// Contingency management in the app (§10): the program's offer, enrolling a client, the ledger, payouts. A screen
 /// adds to the ledger through the one write path (`BraidRepository.commit`), never here.
-struct ContingencyService: Sendable {
+struct ContingencyService: CareTeamService {
     let store: BraidRepository
     let actor: Actor
     let today: CalendarDate
@@ -100,13 +100,25 @@ struct ContingencyService: Sendable {
     }
 
     private func permitCareTeam(_ field: String) throws {
-        guard actor.role.mayJoinCareTeam else {
-            throw APIError(
-                .forbidden, code: "forbidden", "only the care team runs contingency management", field: field)
-        }
+        try requireCareTeam("only the care team runs contingency management", field: field)
+    }
+}
+
+/// A service that writes to a client's record on behalf of `actor`: the care-team check and the audit event every
+/// such write leaves (ids only).
+protocol CareTeamService: Sendable {
+    var actor: Actor { get }
+    var now: Date { get }
+    var requestID: String? { get }
+}
+
+extension CareTeamService {
+    /// 403 unless the actor is on care staff (a clinician or an admin); callers have checked the record is theirs.
+    func requireCareTeam(_ refusal: String, field: String) throws {
+        guard actor.role.mayJoinCareTeam else { throw APIError(.forbidden, code: "forbidden", refusal, field: field) }
     }
 
-    private func event(_ action: String, client: ClientRef) -> AuditEvent {
+    func event(_ action: String, client: ClientRef) -> AuditEvent {
         AuditEvent(
             programID: client.programID, actorID: actor.userID, role: actor.role, action: action,
             clientID: client.id, requestID: requestID, at: now)

@@ -18,7 +18,7 @@ struct MedicationsView: Sendable {
 }
 
 /// Medications and prescriber coordination. The care team writes; a client reads their own list.
-struct MedicationService: Sendable {
+struct MedicationService: CareTeamService {
     let store: BraidRepository
     let actor: Actor
     let today: CalendarDate
@@ -77,15 +77,7 @@ struct MedicationService: Sendable {
     }
 
     private func permitCareTeam() throws {
-        guard actor.role.mayJoinCareTeam else {
-            throw APIError(.forbidden, code: "forbidden", "only the care team keeps the medication list", field: "name")
-        }
-    }
-
-    private func event(_ action: String, client: ClientRef) -> AuditEvent {
-        AuditEvent(
-            programID: client.programID, actorID: actor.userID, role: actor.role, action: action,
-            clientID: client.id, requestID: requestID, at: now)
+        try requireCareTeam("only the care team keeps the medication list", field: "name")
     }
 }
 

@@ -86,7 +86,7 @@ public struct MedicationEntry: Sendable, Hashable {
         func text(_ key: String, required: Bool) throws(ValidationError) -> String? {
             let limit = Self.limits[key] ?? 200
             switch reader.object[key] {
-            case nil, .null?:
+            case nil:
                 if required { throw ValidationError(field: key, "is required") }
                 return nil
             case .string(let raw)?:
@@ -103,9 +103,9 @@ public struct MedicationEntry: Sendable, Hashable {
             }
         }
         func date(_ key: String) throws(ValidationError) -> CalendarDate? {
+            // A date left out is no date; null or "" is a mistake (the form leaves empty fields out).
             switch reader.object[key] {
-            case nil, .null?: return nil
-            case .string(let raw)? where raw.isEmpty: return nil
+            case nil: return nil
             case .string(let raw)?:
                 guard let date = CalendarDate(iso: raw) else {
                     throw ValidationError(field: key, "'\(raw.prefix(20))' is not a date (YYYY-MM-DD)")

@@ -155,12 +155,13 @@ enum MedicationViews {
             .button(.type(.submit), .text(medication == nil ? "Add the medication" : "Save the change")))
     }
 
-    /// The form as the JSON body the API validates.
+    /// The form as the JSON body the API validates; an empty optional field is left out.
     static func body(_ form: [String: String]) -> JSONValue {
         .object(
             Dictionary(
                 uniqueKeysWithValues: MedicationEntry.keys.compactMap { key in
-                    form[key].map { (key, JSONValue.string($0)) }
+                    guard let value = form[key], !value.isEmpty else { return nil }
+                    return (key, JSONValue.string(value))
                 }))
     }
 }
