@@ -8,7 +8,11 @@ from conftest import shot
 
 
 def wait_for(browser, condition):
-    return WebDriverWait(browser, 15).until(condition)
+    # Chromium can answer a check on a node that a navigation is replacing with a generic "node does not belong to
+    # the document" error instead of a stale-element one: that is the page changing, so look again.
+    from selenium.common.exceptions import WebDriverException
+
+    return WebDriverWait(browser, 15, ignored_exceptions=[WebDriverException]).until(condition)
 
 CLIENT = ("client01@demo.braid.test", "demo-client-password")
 CLINICIAN = ("rivera@demo.braid.test", "demo-clinician-password")
