@@ -161,9 +161,9 @@ def test_clinician_chart_on_a_desktop(server, desktop):
 
 PAGES = {
     "public": ["/", "/self-check", "/login"],
-    "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan"],
+    "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
-    "admin": ["/admin", "/admin/settings", "/program"],
+    "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
     "lead": ["/program", "/program?days=365"],
 }
 
@@ -407,5 +407,5 @@ def test_every_page_passes_an_axe_scan(server, browser):
     scan("/caseload")
     chart = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").get_attribute("href")
     for path in ["", "?days=30", "/assessments/new?instrument=phq9", "/assessments/new?instrument=cssrs",
-                 "/ordering", "/safety-plan"]:
+                 "/ordering", "/safety-plan", "/relapse-plan"]:
         scan(chart.replace(server, "") + path)

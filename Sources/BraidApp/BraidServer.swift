@@ -71,10 +71,16 @@ public enum BraidServer {
         case .updateMedication: MedicationsController.update
         case .createPrescriberNote: MedicationsController.createNote
         case .myMedications: MedicationsController.mine
-        case .clientSafetyPlan: SafetyPlanController.show
-        case .createSafetyPlanVersion: SafetyPlanController.save
-        case .mySafetyPlan: SafetyPlanController.mine
-        case .createMySafetyPlanVersion: SafetyPlanController.saveMine
+        case .clientSafetyPlan: KeptPlanController<SafetyPlanSection>.show
+        case .createSafetyPlanVersion: KeptPlanController<SafetyPlanSection>.save
+        case .mySafetyPlan: KeptPlanController<SafetyPlanSection>.mine
+        case .createMySafetyPlanVersion: KeptPlanController<SafetyPlanSection>.saveMine
+        case .clientRelapsePlan: KeptPlanController<RelapsePlanSection>.show
+        case .createRelapsePlanVersion: KeptPlanController<RelapsePlanSection>.save
+        case .myRelapsePlan: KeptPlanController<RelapsePlanSection>.mine
+        case .createMyRelapsePlanVersion: KeptPlanController<RelapsePlanSection>.saveMine
+        case .myReminders: RemindersController.mine
+        case .updateMyReminders: RemindersController.save
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

@@ -181,7 +181,7 @@ struct ClinicianPagesTests {
         #expect(flagged.reevaluationProposal?.contains("40 days without use") == true)
         let context = PageContext(
             csrfToken: "t", crisis: CrisisResources(programLine: nil), timeZone: TimeZone(identifier: "UTC")!,
-            today: Self.today, alerts: [])
+            today: Self.today, alerts: [], isClient: false)
         let html = ClinicianViews.chart(
             flagged, notice: nil, screenValues: [:], screenErrors: [:], context: context)
         #expect(html.contains("Proposal: "))

@@ -120,7 +120,7 @@ struct ServiceTests {
             #expect(gone["name"] as? String == "Logan F." && (gone["flags"] as? [Any])?.isEmpty == true)
             #expect(
                 try await app.repository.settingChanges(in: demo.id).map(\.setting) == [
-                    "cm-screening-days", "reliable-change-pcl5",
+                    "cm-screening-days", "on-call-rota", "reliable-change-pcl5",
                 ])
             // Contingency management: Alex on vouchers with a payout, a client on prize draws, both earning.
             var schedules: [ContingencyManagement.Schedule] = []

@@ -46,6 +46,9 @@ struct SiteURLTests {
         #expect(SiteURL.discharge(client).path == "/clients/\(id)/discharge")
         #expect(SiteURL.settings(saved: "thresholds").path == "/admin/settings?saved=thresholds")
         #expect(SiteURL.cmPayout(client).path == "/clients/\(id)/contingency/payouts")
+        #expect(SiteURL.relapsePlan(saved: true).path == "/my-relapse-plan?saved=1")
+        #expect(SiteURL.clientRelapsePlan(client).path == "/clients/\(id)/relapse-plan")
+        #expect(SiteURL.notificationSettings(saved: "notifications").path == "/admin/notifications?saved=notifications")
         // A link's path, without query and fragment, matches its page's template segment by segment.
         let links: [SiteURL] = [
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
@@ -55,7 +58,8 @@ struct SiteURLTests {
             .admin(), .adminAccounts, .adminAccount(user), .adminInvitation(user), .adminDeactivate(user),
             .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
             .cmEnroll(client), .cmEnd(client), .cmPayout(client),
-            .contingencySettings, .medications(client), .prescriberNotes(client),
+            .contingencySettings, .medications(client), .prescriberNotes(client), .relapsePlan(),
+            .clientRelapsePlan(client), .reminders(), .notificationSettings(),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

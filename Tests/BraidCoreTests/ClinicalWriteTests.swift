@@ -75,6 +75,9 @@ struct ClinicalWriteTests {
                 == [.bumpDataVersion, .addToContingencyLedger, .audit(action: "screen.create")])
         let plan = try SafetyPlan(lines: [.warningSigns: "Payday"])
         #expect(Self.write(.safetyPlan(plan)).effects == [.audit(action: "safety-plan.save")])
+        let relapse = try RelapsePreventionPlan(lines: [.highRiskSituations: "Payday\nOld friends"])
+        #expect(relapse.items(.highRiskSituations) == ["Payday", "Old friends"])
+        #expect(Self.write(.relapsePlan(relapse)).effects == [.audit(action: "relapse-plan.save")])
     }
 
     @Test("an import is one audited act per client and run; separate requests keep one event each")
@@ -133,6 +136,8 @@ struct EntryRulesTests {
         #expect(AccessPolicy.refusal(of: .checkIn, by: Self.clinician) != nil)
         #expect(AccessPolicy.refusal(of: .safetyPlan, by: Self.client) == nil)
         #expect(AccessPolicy.refusal(of: .safetyPlan, by: Self.clinician) == nil)
+        #expect(AccessPolicy.refusal(of: .relapsePlan, by: Self.client) == nil)
+        #expect(AccessPolicy.refusal(of: .relapsePlan, by: Self.clinician) == nil)
     }
 
     @Test("nothing after today, through any door; a client back-fills at most 30 days in the app")

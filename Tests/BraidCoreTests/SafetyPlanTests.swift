@@ -33,6 +33,6 @@ struct SafetyPlanTests {
     func starter() {
         #expect(SafetyPlan.starter.items(.professionals).first?.contains("988") == true)
         #expect(!SafetyPlan.starter.isStarted)
-        #expect(SafetyPlan.Section.allCases.count == 7)
+        #expect(SafetyPlanSection.allCases.count == 7)
     }
 }

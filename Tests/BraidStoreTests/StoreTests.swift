@@ -106,7 +106,7 @@ struct StoreTests {
             }
             #expect(audit.count == 2)
             // The schema refuses a second row for the same version.
-            let duplicate = try SafetyPlanRecord(
+            let duplicate = try PlanVersionRecord<SafetyPlanSection>(
                 StoredSafetyPlan(
                     clientID: fixture.client.id, version: 2, plan: second, savedAt: StoreFixture.now,
                     savedBy: fixture.clinician.userID), programID: fixture.program.id)

@@ -12,6 +12,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case clientContingency, createEnrollment, endEnrollment, createPayout, myContingency
     case clientMedications, createMedication, updateMedication, createPrescriberNote, myMedications
     case clientSafetyPlan, createSafetyPlanVersion, mySafetyPlan, createMySafetyPlanVersion
+    case clientRelapsePlan, createRelapsePlanVersion, myRelapsePlan, createMyRelapsePlanVersion
+    case myReminders, updateMyReminders
 
     static let prefix = ["api", "v1"]
 
@@ -19,9 +21,10 @@ enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
             .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout,
-            .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion:
+            .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion,
+            .createRelapsePlanVersion, .createMyRelapsePlanVersion:
             .POST
-        case .updateMedication: .PUT
+        case .updateMedication, .updateMyReminders: .PUT
         case .revokeToken: .DELETE
         default: .GET
         }
@@ -58,6 +61,11 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createSafetyPlanVersion: ["clients", ":id", "safety-plan-versions"]
         case .mySafetyPlan: ["me", "safety-plan"]
         case .createMySafetyPlanVersion: ["me", "safety-plan-versions"]
+        case .clientRelapsePlan: ["clients", ":id", "relapse-plan"]
+        case .createRelapsePlanVersion: ["clients", ":id", "relapse-plan-versions"]
+        case .myRelapsePlan: ["me", "relapse-plan"]
+        case .createMyRelapsePlanVersion: ["me", "relapse-plan-versions"]
+        case .myReminders, .updateMyReminders: ["me", "reminders"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -121,6 +129,16 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createSafetyPlanVersion: "Save a new version of the client's safety plan (earlier versions are kept)"
         case .mySafetyPlan: "My safety plan"
         case .createMySafetyPlanVersion: "Save a new version of my safety plan"
+        case .clientRelapsePlan:
+            "The client's relapse-prevention plan (§10): high-risk situations, early warning signs, coping responses, "
+                + "people to call, what to do after a lapse; the current version, or empty sections"
+        case .createRelapsePlanVersion:
+            "Save a new version of the client's relapse-prevention plan (earlier versions are kept)"
+        case .myRelapsePlan: "My relapse-prevention plan"
+        case .createMyRelapsePlanVersion: "Save a new version of my relapse-prevention plan"
+        case .myReminders: "My reminder choices (none until I opt in): which, when, and my quiet hours"
+        case .updateMyReminders:
+            "Choose my reminders (the daily check-in, a screening day, group homework), their time and my quiet hours"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -131,7 +149,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .health, .openAPI: "service"
         case .createToken, .revokeToken: "auth"
         case .me, .myCheckIns, .createMyCheckIn, .myContingency, .myMedications, .mySafetyPlan,
-            .createMySafetyPlanVersion:
+            .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders:
             "me"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
@@ -154,6 +172,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createMedication, .updateMedication: "MedicationRequest"
         case .createPrescriberNote: "PrescriberNoteRequest"
         case .createSafetyPlanVersion, .createMySafetyPlanVersion: "SafetyPlanRequest"
+        case .createRelapsePlanVersion, .createMyRelapsePlanVersion: "RelapsePlanRequest"
+        case .updateMyReminders: "Reminders"
         default: nil
         }
     }
@@ -189,6 +209,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createPrescriberNote: (201, "PrescriberNote")
         case .clientSafetyPlan, .mySafetyPlan: (200, "SafetyPlan")
         case .createSafetyPlanVersion, .createMySafetyPlanVersion: (201, "SafetyPlan")
+        case .clientRelapsePlan, .myRelapsePlan: (200, "RelapsePlan")
+        case .createRelapsePlanVersion, .createMyRelapsePlanVersion: (201, "RelapsePlan")
+        case .myReminders, .updateMyReminders: (200, "Reminders")
         }
     }
 
@@ -238,13 +261,19 @@ enum APIRoute: String, CaseIterable, Sendable {
             .clientContingency:
             return [unauthorized, notFound]
         case .myContingency: return [unauthorized, (404, "Only a client has contingency management of its own")]
-        case .clientMedications, .clientSafetyPlan: return [unauthorized, notFound]
-        case .mySafetyPlan: return [unauthorized, (404, "Only a client has a safety plan of its own")]
-        case .createSafetyPlanVersion:
+        case .clientMedications, .clientSafetyPlan, .clientRelapsePlan: return [unauthorized, notFound]
+        case .mySafetyPlan, .myRelapsePlan: return [unauthorized, (404, "Only a client has a plan of its own")]
+        case .createSafetyPlanVersion, .createRelapsePlanVersion:
             return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
-        case .createMySafetyPlanVersion:
-            return [badRequest, unauthorized, (404, "Only a client has a safety plan of its own"), tooLarge, invalid]
+        case .createMySafetyPlanVersion, .createMyRelapsePlanVersion:
+            return [badRequest, unauthorized, (404, "Only a client has a plan of its own"), tooLarge, invalid]
         case .myMedications: return [unauthorized, (404, "Only a client has a medication list of its own")]
+        case .myReminders: return [unauthorized, (404, "Only a client has reminders")]
+        case .updateMyReminders:
+            return [
+                badRequest, unauthorized, (404, "Only a client has reminders"), tooLarge,
+                (422, "A field is invalid: an unknown reminder, a time that is not HH:MM or falls in the quiet hours"),
+            ]
         case .createMedication, .updateMedication, .createPrescriberNote:
             return [
                 badRequest, unauthorized, (403, "Only the care team keeps the medication list"), notFound, tooLarge,

@@ -283,6 +283,14 @@ public enum DemoProgram {
                     setting: ContingencyProgram.Key.screeningDays.rawValue, oldValue: "mon,wed,fri",
                     newValue: "mon,thu", reason: "Demo: the lab collects on Mondays and Thursdays", changedBy: admin,
                     changedAt: now.addingTimeInterval(-95 * 86_400)),
+                // Who covers when; no channel is set, so the demo sends nothing until an admin adds one.
+                SettingChange(
+                    setting: NotificationSettings.Key.rota.rawValue, oldValue: "",
+                    newValue: "mon-fri 08:00-18:00 rivera@demo.braid.test\nmon-fri 08:00-18:00 chen@demo.braid.test\n"
+                        + "daily 18:00-08:00 chen@demo.braid.test\ndaily 18:00-08:00 rivera@demo.braid.test\n"
+                        + "sat,sun 08:00-18:00 rivera@demo.braid.test",
+                    reason: "Demo: day cover by both doctors, nights and weekends on call", changedBy: admin,
+                    changedAt: now.addingTimeInterval(-30 * 86_400)),
             ], in: program.id)
         let invited = UserAccount(
             id: .random(), programID: program.id, role: .clinician, email: "park@demo.braid.test", name: "Dr. Jo Park")

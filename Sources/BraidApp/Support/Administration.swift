@@ -257,21 +257,51 @@ public struct Administration: Sendable {
     /// each one that moved is kept with `reason`. Returns how many changed.
     @discardableResult
     func setContingency(_ texts: [ContingencyProgram.Key: String], reason: String) async throws -> Int {
-        let history = try await store.settingChanges(in: programID)
-        let current = ContingencyProgram.from(history: history)
+        let current = ContingencyProgram.from(history: try await store.settingChanges(in: programID))
         var next = current
         for key in ContingencyProgram.Key.allCases {
             if let text = texts[key] { try next.set(key, text) }
         }
         let moved = ContingencyProgram.Key.allCases.filter { next.text($0) != current.text($0) }
+        return try await record(
+            moved.map { ($0.rawValue, current.text($0), next.text($0)) }, reason: reason,
+            action: "program.cm-settings-change")
+    }
+
+    /// Sets the on-call rota, the notification channels and the escalation minutes (issue 12). Everyone on the rota
+    /// must be an active staff account of the program. A secret left empty keeps the one set before.
+    func setNotifications(_ texts: [NotificationSettings.Key: String], reason: String) async throws -> Int {
+        let current = NotificationSettings.from(history: try await store.settingChanges(in: programID))
+        var next = current
+        for key in NotificationSettings.Key.allCases {
+            if let text = texts[key] { try next.set(key, text) }
+        }
+        let staff = Set(
+            try await store.users(in: programID).filter { $0.role.mayJoinCareTeam && $0.deactivatedAt == nil }
+                .map { $0.email.lowercased() })
+        if let (index, shift) = next.rota.shifts.enumerated().first(where: { !staff.contains($0.element.email) }) {
+            throw ValidationError(
+                field: NotificationSettings.Key.rota.rawValue,
+                "shift \(index + 1): \(shift.email) is not an active staff account of this program")
+        }
+        let moved = NotificationSettings.Key.allCases.filter { next.text($0) != current.text($0) }
+        return try await record(
+            moved.map { ($0.rawValue, current.text($0), next.text($0)) }, reason: reason,
+            action: "program.notification-settings-change")
+    }
+
+    /// Keeps each moved setting in the history with the reason, and audits the change, in one transaction.
+    private func record(_ moved: [(setting: String, old: String, new: String)], reason: String, action: String)
+        async throws -> Int
+    {
         guard !moved.isEmpty else { return 0 }
         let reason = try SettingChange.checkReason(reason)
         let changes = moved.map {
             SettingChange(
-                setting: $0.rawValue, oldValue: current.text($0), newValue: next.text($0), reason: reason,
-                changedBy: actor?.userID, changedAt: now)
+                setting: $0.setting, oldValue: $0.old, newValue: $0.new, reason: reason, changedBy: actor?.userID,
+                changedAt: now)
         }
-        let (id, audit) = (programID, event("program.cm-settings-change"))
+        let (id, audit) = (programID, event(action))
         try await store.transaction { store in
             try await store.recordSettingChanges(changes, in: id)
             try await store.appendAudit(audit)

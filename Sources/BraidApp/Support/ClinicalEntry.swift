@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// Every clinical entry a person makes through the app (check-ins, assessments of any instrument of §1 or the
-/// ordering interview of §2, urine screens, safety plans, alert acknowledgements): the one path the API and the
+/// ordering interview of §2, urine screens, safety and relapse-prevention plans, alert acknowledgements): the one path the API and the
 /// web forms both take, so validation, scoring, safety alerts and auditing cannot drift apart. It takes plain values (store, actor, program, now), never a request, so the CLI and tests use it
 /// as they are. Input is the API's JSON body; errors are `APIError`s naming the field. The rules (who may enter
 /// what, which dates) are BraidCore's; the write and its effects go through `BraidRepository.commit`.
@@ -88,10 +88,12 @@ struct ClinicalEntry: Sendable {
             try await store.commit(write(.screen(UrineScreen(date: date, positive: result == "positive")), to: client)))
     }
 
-    /// Saves a new version of the client's safety plan.
-    func saveSafetyPlan(_ plan: SafetyPlan, for client: ClientRef) async throws -> CommittedWrite {
-        try permit(.safetyPlan)
-        return noted(try await store.commit(write(.safetyPlan(plan), to: client)))
+    /// Saves a new version of the client's safety plan or relapse-prevention plan.
+    func savePlan<Section: KeptPlanSection>(_ plan: SectionedPlan<Section>, for client: ClientRef) async throws
+        -> CommittedWrite
+    {
+        try permit(Section.entryKind)
+        return noted(try await store.commit(write(Section.content(plan), to: client)))
     }
 
     /// Acknowledges an open alert of a client the actor may see, with a note of what was done (§8). Anything the

@@ -19,6 +19,7 @@ public struct ClinicalWrite: Sendable, Hashable {
         case assessment(date: CalendarDate, content: AssessmentContent)
         case screen(UrineScreen)
         case safetyPlan(SafetyPlan)
+        case relapsePlan(RelapsePreventionPlan)
         /// A care-team member closes an open alert with a note of what they did (§8).
         case alertAcknowledgement(AlertID, note: String)
     }
@@ -64,6 +65,8 @@ public struct ClinicalWrite: Sendable, Hashable {
         case .safetyPlan:
             // The plan is not an input of the analysis, so derived data stays valid.
             effects.append(.audit(action: "safety-plan.save"))
+        case .relapsePlan:
+            effects.append(.audit(action: "relapse-plan.save"))
         case .alertAcknowledgement:
             // Open alerts are read live (caseload order, banners), never from derived data.
             effects.append(.audit(action: "alert.acknowledge"))

@@ -7,18 +7,20 @@ public enum ClinicalEntryKind: Sendable, Hashable {
     case orderingInterview
     case urineScreen
     case safetyPlan
+    case relapsePlan
     case alertAcknowledgement
 }
 
 extension AccessPolicy {
     /// Why `actor` may not make this kind of entry, or `nil` when its role may (on a record it may access:
-    /// `mayAccessClinicalRecord` still decides whose). Clients keep their own check-ins and safety plan and
+    /// `mayAccessClinicalRecord` still decides whose). Clients keep their own check-ins, safety plan and
+    /// relapse-prevention plan and
     /// answer the self-report instruments (`Instrument.administration`); the care team administers the
     /// clinician instruments (C-SSRS, DSM-5 criteria), the ordering interview and urine screens. Check-ins are the
     /// client's own words: staff bring history in through an import instead.
     public static func refusal(of kind: ClinicalEntryKind, by actor: Actor) -> String? {
         switch (kind, actor.role) {
-        case (.checkIn, .client), (.safetyPlan, _): return nil
+        case (.checkIn, .client), (.safetyPlan, _), (.relapsePlan, _): return nil
         case (.checkIn, _): return "check-ins are the client's own (import a history instead)"
         case (.instrument(let id), .client):
             return Instrument.definition(id).administration == .selfReport

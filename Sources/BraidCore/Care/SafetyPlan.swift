@@ -1,48 +1,66 @@
 import Foundation
 
-/// A safety plan (Stanley & Brown 2012; clinical-rules.md §8), built with the client and kept in versions: every save
-/// is a new version and earlier ones stay. Each section is a short list of the client's own words.
-public struct SafetyPlan: Sendable, Hashable {
-    public enum Section: String, Sendable, Hashable, Codable, CaseIterable {
-        case warningSigns
-        case copingStrategies
-        case distractions
-        case helpers
-        case professionals
-        case environment
-        case reasonsForLiving
+/// A section of a plan kept in the client's own words (the safety plan's steps, the relapse-prevention plan's parts).
+public protocol PlanSection: RawRepresentable, CaseIterable, Hashable, Sendable
+where RawValue == String, AllCases == [Self] {
+    /// The section as the plan names it.
+    var title: String { get }
+}
 
-        /// The step as the plan names it.
-        public var title: String {
-            switch self {
-            case .warningSigns: "1. Warning signs that a crisis may be starting"
-            case .copingStrategies: "2. Things I can do on my own to take my mind off it"
-            case .distractions: "3. People and places that help me feel better"
-            case .helpers: "4. People I can ask for help"
-            case .professionals: "5. Professionals and crisis lines"
-            case .environment: "6. Making my surroundings safer (including cocaine, supply and paraphernalia)"
-            case .reasonsForLiving: "My reasons for living (optional)"
-            }
+/// The safety plan's steps (Stanley & Brown 2012; clinical-rules.md §8).
+public enum SafetyPlanSection: String, PlanSection {
+    case warningSigns
+    case copingStrategies
+    case distractions
+    case helpers
+    case professionals
+    case environment
+    case reasonsForLiving
+
+    public var title: String {
+        switch self {
+        case .warningSigns: "1. Warning signs that a crisis may be starting"
+        case .copingStrategies: "2. Things I can do on my own to take my mind off it"
+        case .distractions: "3. People and places that help me feel better"
+        case .helpers: "4. People I can ask for help"
+        case .professionals: "5. Professionals and crisis lines"
+        case .environment: "6. Making my surroundings safer (including cocaine, supply and paraphernalia)"
+        case .reasonsForLiving: "My reasons for living (optional)"
         }
     }
+}
 
-    /// Limits that keep a plan readable on a phone in a crisis.
-    public static let maximumItemsPerSection = 12
-    public static let maximumItemLength = 300
+/// A safety plan: built with the client and kept in versions (every save is a new version and earlier ones stay).
+public typealias SafetyPlan = SectionedPlan<SafetyPlanSection>
+
+extension SectionedPlan where Section == SafetyPlanSection {
+    /// A new plan: empty except the crisis lines in step 5.
+    public static var starter: SafetyPlan { SafetyPlan(sections: [.professionals: prefilledProfessionals]) }
 
     /// What step 5 starts with before anyone edits it.
-    public static let prefilledProfessionals = [
-        "988 Suicide & Crisis Lifeline: call or text 988", "Emergency: 911",
-    ]
+    public static var prefilledProfessionals: [String] {
+        ["988 Suicide & Crisis Lifeline: call or text 988", "Emergency: 911"]
+    }
+
+    /// Whether the plan has anything beyond the pre-filled crisis lines.
+    public var isStarted: Bool {
+        Section.allCases.contains { section in
+            section == .professionals ? items(section) != Self.prefilledProfessionals : !items(section).isEmpty
+        }
+    }
+}
+
+/// A plan in sections, each a short list of the client's own words, kept in versions.
+public struct SectionedPlan<Section: PlanSection>: Sendable, Hashable {
+    /// Limits that keep a plan readable on a phone in a crisis.
+    public static var maximumItemsPerSection: Int { 12 }
+    public static var maximumItemLength: Int { 300 }
 
     public var sections: [Section: [String]]
 
     public init(sections: [Section: [String]] = [:]) {
         self.sections = sections
     }
-
-    /// A new plan: empty except the crisis lines in step 5.
-    public static var starter: SafetyPlan { SafetyPlan(sections: [.professionals: prefilledProfessionals]) }
 
     public func items(_ section: Section) -> [String] { sections[section] ?? [] }
 
@@ -55,13 +73,6 @@ public struct SafetyPlan: Sendable, Hashable {
     public init(stored: [String: [String]]) {
         sections = Dictionary(
             uniqueKeysWithValues: stored.compactMap { key, items in Section(rawValue: key).map { ($0, items) } })
-    }
-
-    /// Whether the plan has anything beyond the pre-filled crisis lines.
-    public var isStarted: Bool {
-        Section.allCases.contains { section in
-            section == .professionals ? items(section) != Self.prefilledProfessionals : !items(section).isEmpty
-        }
     }
 
     /// A plan from one text per section, one item per line; blank lines are dropped. Rejects over-long input
@@ -83,13 +94,13 @@ public struct SafetyPlan: Sendable, Hashable {
             if !items.isEmpty { sections[section] = items }
         }
         guard !sections.isEmpty else {
-            throw ValidationError(field: Section.warningSigns.rawValue, "write at least one line in the plan")
+            throw ValidationError(field: Section.allCases[0].rawValue, "write at least one line in the plan")
         }
         self.sections = sections
     }
 }
 
-extension SafetyPlan {
+extension SectionedPlan {
     /// A plan from the API's `{"sections": {"warningSigns": ["…"], …}}`: the same limits as the form, each refusal
     /// naming the section (`sections.helpers`) or the item (`sections.helpers[2]`).
     public init(json: JSONValue) throws(ValidationError) {
@@ -114,10 +125,10 @@ extension SafetyPlan {
                         field: "sections.\(section.rawValue)[\(index)]", "must be one line of text, not empty")
                 }
                 // Counted as JSON Schema counts (Unicode scalars), so the contract's maxLength is the real limit.
-                guard text.unicodeScalars.count <= SafetyPlan.maximumItemLength else {
+                guard text.unicodeScalars.count <= Self.maximumItemLength else {
                     throw ValidationError(
                         field: "sections.\(section.rawValue)[\(index)]",
-                        "is longer than \(SafetyPlan.maximumItemLength) characters")
+                        "is longer than \(Self.maximumItemLength) characters")
                 }
                 lines.append(text)
             }
@@ -132,14 +143,17 @@ extension SafetyPlan {
 }
 
 /// One saved version of a client's safety plan.
-public struct StoredSafetyPlan: Sendable, Hashable {
+public typealias StoredSafetyPlan = StoredPlan<SafetyPlanSection>
+
+/// One saved version of a client's plan.
+public struct StoredPlan<Section: PlanSection>: Sendable, Hashable {
     public let clientID: ClientID
     public let version: Int
-    public let plan: SafetyPlan
+    public let plan: SectionedPlan<Section>
     public let savedAt: Date
     public let savedBy: UserID
 
-    public init(clientID: ClientID, version: Int, plan: SafetyPlan, savedAt: Date, savedBy: UserID) {
+    public init(clientID: ClientID, version: Int, plan: SectionedPlan<Section>, savedAt: Date, savedBy: UserID) {
         self.clientID = clientID
         self.version = version
         self.plan = plan
@@ -147,3 +161,28 @@ public struct StoredSafetyPlan: Sendable, Hashable {
         self.savedBy = savedBy
     }
 }
+
+/// The relapse-prevention plan's parts (§10).
+public enum RelapsePlanSection: String, PlanSection {
+    case highRiskSituations
+    case warningSigns
+    case copingResponses
+    case peopleToCall
+    case afterALapse
+
+    public var title: String {
+        switch self {
+        case .highRiskSituations: "1. High-risk situations and triggers"
+        case .warningSigns: "2. Early warning signs that I am heading toward use"
+        case .copingResponses: "3. What I do instead (coping responses)"
+        case .peopleToCall: "4. People I call"
+        case .afterALapse: "5. If I use: what I do next (a lapse is not a relapse)"
+        }
+    }
+}
+
+/// A relapse-prevention plan (§10): written by the client on the phone and the care team on the chart, kept in
+/// versions like the safety plan.
+public typealias RelapsePreventionPlan = SectionedPlan<RelapsePlanSection>
+
+public typealias StoredRelapsePlan = StoredPlan<RelapsePlanSection>

@@ -6,6 +6,7 @@ public enum BraidMigrations {
         CreatePrograms(), CreateUsers(), CreateClients(), CreateCareTeams(), CreateCheckIns(), CreateAssessments(),
         CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
         AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
-        AddTreatmentPlans(), AddContingencyManagement(), AddMedications(),
+        AddTreatmentPlans(), AddContingencyManagement(), AddMedications(), AddRelapsePreventionPlans(),
+        AddNotifications(),
     ]
 }

@@ -10,6 +10,7 @@ public struct CommittedWrite: Sendable {
         case assessment(StoredAssessment)
         case screen(StoredScreen)
         case safetyPlan(StoredSafetyPlan)
+        case relapsePlan(StoredRelapsePlan)
         case alertAcknowledgement(SafetyAlert)
     }
 
@@ -25,6 +26,7 @@ public struct CommittedWrite: Sendable {
     public var assessment: StoredAssessment? { if case .assessment(let value) = record { value } else { nil } }
     public var screen: StoredScreen? { if case .screen(let value) = record { value } else { nil } }
     public var safetyPlan: StoredSafetyPlan? { if case .safetyPlan(let value) = record { value } else { nil } }
+    public var relapsePlan: StoredRelapsePlan? { if case .relapsePlan(let value) = record { value } else { nil } }
     public var acknowledgedAlert: SafetyAlert? {
         if case .alertAcknowledgement(let value) = record { value } else { nil }
     }
@@ -89,14 +91,13 @@ extension BraidRepository {
                     ledgers[index] = try await addToLedger(stored, client: write.client, now: write.now)
                 }
             case .safetyPlan(let plan):
-                let latest = try await SafetyPlanRecord.query(on: database)
-                    .filter(\.$programID == write.client.programID.uuid)
-                    .filter(\.$clientID == write.client.id.uuid).max(\.$version)
-                let stored = StoredSafetyPlan(
-                    clientID: write.client.id, version: (latest ?? 0) + 1, plan: plan, savedAt: write.now,
-                    savedBy: write.author.userID)
-                try await SafetyPlanRecord(stored, programID: write.client.programID).create(on: database)
-                records[index] = .safetyPlan(stored)
+                records[index] = .safetyPlan(
+                    try await PlanVersionRecord.saveNext(
+                        plan, client: write.client, at: write.now, by: write.author.userID, on: database))
+            case .relapsePlan(let plan):
+                records[index] = .relapsePlan(
+                    try await PlanVersionRecord.saveNext(
+                        plan, client: write.client, at: write.now, by: write.author.userID, on: database))
             case .alertAcknowledgement(let id, let note):
                 guard
                     let alert = try await AlertRecord.query(on: database).filter(\.$id == id.uuid)
@@ -192,7 +193,7 @@ extension CommittedWrite.Record {
         case .checkIn(let value): value.id
         case .assessment(let value): value.id
         case .screen(let value): value.id
-        case .safetyPlan, .alertAcknowledgement: nil
+        case .safetyPlan, .relapsePlan, .alertAcknowledgement: nil
         }
     }
 }

@@ -43,10 +43,11 @@ enum JSONSchema {
     }
 
     /// A string of 0…`maximum` characters (Unicode scalars, as JSON Schema counts them and the API checks them).
-    static func string(minLength: Int = 0, maxLength: Int? = nil) -> JSONValue {
+    static func string(minLength: Int = 0, maxLength: Int? = nil, pattern: String? = nil) -> JSONValue {
         var schema: [String: JSONValue] = ["type": .string("string")]
         if minLength > 0 { schema["minLength"] = .number(Double(minLength)) }
         if let maxLength { schema["maxLength"] = .number(Double(maxLength)) }
+        if let pattern { schema["pattern"] = .string(pattern) }
         return .object(schema)
     }
 

@@ -25,7 +25,7 @@ enum AdminViews {
     static func staffNav(current: SiteURL.Page?) -> Node<HTML.BodyContext> {
         let links: [(SiteURL, String)] = [
             (.caseload(), "Caseload"), (.admin(), "Accounts"), (.settings(), "Program settings"),
-            (.programOverview(), "Program overview"),
+            (.notificationSettings(), "Notifications"), (.programOverview(), "Program overview"),
         ]
         return .nav(
             .class("tabs"), .attribute(named: "aria-label", value: "Staff pages"),
@@ -37,6 +37,12 @@ enum AdminViews {
     }
 
     static func time(_ date: Date, _ zone: TimeZone) -> String { ClinicianViews.alertTime(date, zone) }
+
+    /// A setting's value as the history shows it: a secret never shows again.
+    static func shown(_ setting: String, _ value: String) -> String {
+        guard NotificationSettings.Key(rawValue: setting)?.isSecret == true else { return value }
+        return value.isEmpty || value == "—" ? "none" : "(a secret)"
+    }
 
     static func notice(_ text: String?) -> Node<HTML.BodyContext> {
         .unwrap(text) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) }
@@ -109,7 +115,7 @@ enum AdminViews {
                 .button(.type(.submit), .text("Create and get the invitation link"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Accounts", crisis: context.crisis, wide: true, content)
+        return Layout.page(title: "Accounts", context: context, wide: true, content)
     }
 
     /// Checkboxes of the program's clinicians (`clinician-<id>`).
@@ -145,7 +151,7 @@ enum AdminViews {
             .p(.a(.href(SiteURL.admin().path), .text("All accounts"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Invitation", crisis: context.crisis, content)
+        return Layout.page(title: "Invitation", context: context, content)
     }
 
     static func account(
@@ -210,7 +216,7 @@ enum AdminViews {
             .p(.a(.href(SiteURL.admin().path), .text("All accounts"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: account.name, crisis: context.crisis, content)
+        return Layout.page(title: account.name, context: context, content)
     }
 
     // MARK: - Settings
@@ -315,12 +321,14 @@ enum AdminViews {
                                         .text(
                                             ClinicalThreshold(rawValue: change.setting)?.label
                                                 ?? ContingencyProgram.Key(rawValue: change.setting)?.label
+                                                ?? NotificationSettings.Key(rawValue: change.setting)?.label
                                                 ?? change.setting)),
-                                    .td(.text(change.oldValue ?? "—")), .td(.text(change.newValue)),
+                                    .td(.text(Self.shown(change.setting, change.oldValue ?? "—"))),
+                                    .td(.text(Self.shown(change.setting, change.newValue))),
                                     .td(.text(change.reason)))
                             })))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Program settings", crisis: context.crisis, wide: true, content)
+        return Layout.page(title: "Program settings", context: context, wide: true, content)
     }
 }

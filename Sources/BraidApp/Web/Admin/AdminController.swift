@@ -18,6 +18,8 @@ enum AdminController {
         pages.post(.settings, use: saveSettings)
         pages.post(.thresholds, use: saveThresholds)
         pages.post(.contingencySettings, use: saveContingency)
+        pages.get(.notificationSettings, use: notifications)
+        pages.post(.notificationSettings, use: saveNotifications)
     }
 
     static func admin(_ req: Request) async throws -> Actor {
@@ -285,6 +287,52 @@ enum AdminController {
             return try await renderSettings(
                 req, actor: actor, errors: [error.field == "reason" ? "cmReason" : error.field: error.message],
                 contingencyValues: shown, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: - Notifications
+
+    static func notifications(_ req: Request) async throws -> Response {
+        let actor = try await admin(req)
+        let notice: String? =
+            switch req.query[String.self, at: "saved"] {
+            case "notifications": "Notification settings saved."
+            case "unchanged": "Nothing changed."
+            default: nil
+            }
+        return try await renderNotifications(req, actor: actor, notice: notice)
+    }
+
+    static func renderNotifications(
+        _ req: Request, actor: Actor, values: [String: String] = [:], errors: [String: String] = [:],
+        notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let program = try await req.program(of: actor)
+        let settings = NotificationSettings.from(history: try await req.repository.settingChanges(in: actor.programID))
+        let log = try await req.repository.notifications(in: actor.programID, limit: 100)
+        return Response.html(
+            AdminViews.notifications(
+                settings, onCallNow: settings.rota.covering(at: req.now, in: program.timeZone), log: log,
+                values: values, errors: errors, notice: notice, context: try await req.pageContext(for: actor)),
+            status: status)
+    }
+
+    static func saveNotifications(_ req: Request) async throws -> Response {
+        let actor = try await admin(req)
+        let form = try req.verifiedForm()
+        var shown = form
+        shown["notifyReason"] = form["reason"]
+        shown["reason"] = nil
+        do throws(any Error) {
+            let changed = try await req.administration(by: actor).setNotifications(
+                AdminViews.notificationValues(form), reason: form["reason"] ?? "")
+            return req.redirect(
+                to: SiteURL.notificationSettings(saved: changed == 0 ? "unchanged" : "notifications").path)
+        } catch let error as ValidationError {
+            return try await renderNotifications(
+                req, actor: actor, values: shown,
+                errors: [error.field == "reason" ? "notifyReason" : error.field: error.message],
+                status: .unprocessableEntity)
         }
     }
 }

@@ -74,6 +74,6 @@ enum ProgramOverviewPage {
                     })),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Program overview", crisis: context.crisis, content)
+        return Layout.page(title: "Program overview", context: context, content)
     }
 }

@@ -15,6 +15,10 @@ enum ClientPagesController {
         pages.get(.myPlan, use: myPlan)
         pages.get(.safetyPlan, use: safetyPlan)
         pages.post(.safetyPlan, maxSize: "32kb", use: saveSafetyPlan)
+        pages.get(.relapsePlan, use: relapsePlan)
+        pages.get(.reminders, use: reminders)
+        pages.post(.reminders, use: saveReminders)
+        pages.post(.relapsePlan, maxSize: "32kb", use: saveRelapsePlan)
     }
 
     static func today(_ req: Request) async throws -> Response {
@@ -125,13 +129,59 @@ enum ClientPagesController {
 
     static func safetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        return try await SafetyPlanPages.own().show(
-            req, actor: actor, client: client,
-            notice: req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil)
+        return try await KeptPlanPages<SafetyPlanSection>.own().show(req, actor: actor, client: client)
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
-        return try await SafetyPlanPages.own().save(req, actor: actor, client: client)
+        return try await KeptPlanPages<SafetyPlanSection>.own().save(req, actor: actor, client: client)
+    }
+
+    static func relapsePlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        return try await KeptPlanPages<RelapsePlanSection>.own().show(req, actor: actor, client: client)
+    }
+
+    static func saveRelapsePlan(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        return try await KeptPlanPages<RelapsePlanSection>.own().save(req, actor: actor, client: client)
+    }
+
+    static func reminders(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        return try await renderReminders(
+            req, actor: actor, client: client, notice: req.query[String.self, at: "saved"] == "1" ? "Saved." : nil)
+    }
+
+    static func renderReminders(
+        _ req: Request, actor: Actor, client: ClientProfile, values: [String: String]? = nil,
+        errors: [String: String] = [:], notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let preferences = try await req.repository.reminderPreferences(of: client.ref) ?? ReminderPreferences()
+        let channels = NotificationSettings.from(history: try await req.repository.settingChanges(in: actor.programID))
+            .channels
+        return Response.html(
+            RemindersView.render(
+                preferences, channelsReady: !channels.isEmpty, values: values, errors: errors, notice: notice,
+                context: try await req.pageContext(for: actor)),
+            status: status)
+    }
+
+    static func saveReminders(_ req: Request) async throws -> Response {
+        let (actor, client) = try await ownRecord(req)
+        let form = try req.verifiedForm()
+        let preferences: ReminderPreferences
+        do {
+            preferences = try ReminderPreferences(
+                kinds: ReminderKind.allCases.map(\.rawValue).filter { form["kind-\($0)"] == "on" },
+                time: form["time"] ?? "", quietHours: "\(form["quietStart"] ?? "")-\(form["quietEnd"] ?? "")")
+        } catch {
+            let field = error.field == "quietHours" ? "quietStart" : error.field
+            return try await renderReminders(
+                req, actor: actor, client: client, values: form, errors: [field: error.message],
+                status: .unprocessableEntity)
+        }
+        try await req.reminderPreferences(by: actor).save(preferences, for: client.ref)
+        return req.redirect(to: SiteURL.reminders(saved: true).path)
     }
 }

@@ -33,6 +33,6 @@ enum CycleView {
                 .a(.href(SiteURL.today().path), .text("Back to today"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "How the cycle works", crisis: context.crisis, content)
+        return Layout.page(title: "How the cycle works", context: context, content)
     }
 }

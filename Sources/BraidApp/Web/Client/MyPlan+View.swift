@@ -71,7 +71,7 @@ enum MyPlanView {
             .p(.a(.href(SiteURL.today().path), .text("Back to Today"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "My plan", crisis: context.crisis, content)
+        return Layout.page(title: "My plan", context: context, content)
     }
 }
 

@@ -20,6 +20,6 @@ enum PatternView {
                 .a(.href(SiteURL.today().path), .text("Back to today"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "My pattern", crisis: context.crisis, content)
+        return Layout.page(title: "My pattern", context: context, content)
     }
 }

@@ -70,7 +70,9 @@ enum TodayView {
                 .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
                 .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
                 .a(.href(SiteURL.myPlan.path), .text("My plan")), .text(" · "),
-                .a(.href(SiteURL.safetyPlan().path), .text("My safety plan"))),
+                .a(.href(SiteURL.safetyPlan().path), .text("My safety plan")), .text(" · "),
+                .a(.href(SiteURL.relapsePlan().path), .text("My relapse-prevention plan")), .text(" · "),
+                .a(.href(SiteURL.reminders().path), .text("Reminders"))),
             cards,
             .if(
                 !errors.isEmpty,
@@ -105,7 +107,7 @@ enum TodayView {
             ),
             SignedInViews.signOut(csrfToken)
         )
-        return Layout.page(title: "Today", crisis: context.crisis, content)
+        return Layout.page(title: "Today", context: context, content)
     }
 
     /// The client's contingency management at a glance: the streak, what was earned and is waiting, the next
@@ -154,7 +156,7 @@ enum TodayView {
             .h2(.text("Your safety plan")),
             .unwrap(
                 plan,
-                { SafetyPlanView.sections($0.plan) },
+                { KeptPlanView.sections($0.plan) },
                 else: .p(
                     .text(
                         "You don't have a written safety plan yet. Right now: move away from anything you could use to "
@@ -164,6 +166,6 @@ enum TodayView {
             .a(.href(SiteURL.today().path), .text("Back to today")),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Help is here", crisis: crisis, emphasizeCrisis: true, content)
+        return Layout.page(title: "Help is here", context: context, emphasizeCrisis: true, content)
     }
 }

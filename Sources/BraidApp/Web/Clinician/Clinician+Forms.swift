@@ -50,7 +50,7 @@ extension ClinicianViews {
             .p(.a(.href(SiteURL.chart(client.id).path), .text("Back to the chart"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: title, crisis: context.crisis, content)
+        return Layout.page(title: title, context: context, content)
     }
 
     /// Any instrument of §1, item by item from its definition; skip-logic items and blanks say how they count.

@@ -227,7 +227,7 @@ enum ClinicianViews {
             .p(.a(.href(SiteURL.caseload(sort: .urgency, show: showQuery).path), .text("Most urgent first"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Caseload", crisis: context.crisis, wide: true, content)
+        return Layout.page(title: "Caseload", context: context, wide: true, content)
     }
 
     // MARK: - The client's chart
@@ -314,7 +314,8 @@ enum ClinicianViews {
                     .li(.a(.href(SiteURL.newAssessment(client.id, id).path), .text(Instrument.definition(id).name)))
                 },
                 .li(.a(.href(SiteURL.ordering(client.id).path), .text("Ordering interview (which came first)"))),
-                .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan")))),
+                .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan"))),
+                .li(.a(.href(SiteURL.clientRelapsePlan(client.id).path), .text("Relapse-prevention plan")))),
             screenForm(
                 client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: context.csrfToken),
             .h2(.text("Assessments")),
@@ -331,7 +332,7 @@ enum ClinicianViews {
             .p(.a(.href(SiteURL.caseload().path), .text("Back to the caseload"))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: client.displayName, crisis: context.crisis, wide: true, content)
+        return Layout.page(title: client.displayName, context: context, wide: true, content)
     }
 
     /// An evidence key in words: `currentAbstinenceDays` → "current abstinence days", `maxPHQ9Last14Days` →

@@ -16,6 +16,8 @@ enum ClinicianController {
         pages.post(.screens, use: saveScreen)
         pages.get(.clientSafetyPlan, use: safetyPlan)
         pages.post(.clientSafetyPlan, maxSize: "32kb", use: saveSafetyPlan)
+        pages.get(.clientRelapsePlan, use: relapsePlan)
+        pages.post(.clientRelapsePlan, maxSize: "32kb", use: saveRelapsePlan)
         pages.post(.acknowledge, use: acknowledge)
         pages.post(.admit, use: admit)
         pages.post(.discharge, use: discharge)
@@ -141,6 +143,7 @@ enum ClinicianController {
                 + "for that day or a later one, or the day is outside the enrollment."
         case "ordering": return "Ordering interview saved."
         case "safety-plan": return "Safety plan saved as a new version."
+        case "relapse-plan": return "Relapse-prevention plan saved as a new version."
         case "alert": return "Saved. The answers raised a safety alert for the care team: it is shown above."
         case "admitted": return "Admission recorded: a new episode of care is open."
         case "level": return "Level decision recorded."
@@ -250,15 +253,31 @@ enum ClinicianController {
     }
 
     static func safetyPlan(_ req: Request) async throws -> Response {
-        let actor = try await staff(req)
-        let client = try await req.accessibleClient(by: actor)
-        return try await SafetyPlanPages.careTeam(client).show(req, actor: actor, client: client)
+        try await keptPlan(req, SafetyPlanSection.self, save: false)
     }
 
     static func saveSafetyPlan(_ req: Request) async throws -> Response {
+        try await keptPlan(req, SafetyPlanSection.self, save: true)
+    }
+
+    static func relapsePlan(_ req: Request) async throws -> Response {
+        try await keptPlan(req, RelapsePlanSection.self, save: false)
+    }
+
+    static func saveRelapsePlan(_ req: Request) async throws -> Response {
+        try await keptPlan(req, RelapsePlanSection.self, save: true)
+    }
+
+    /// A kept plan on the chart: shown, or its form saved.
+    static func keptPlan<Section: KeptPlanSection>(_ req: Request, _: Section.Type, save: Bool) async throws
+        -> Response
+    {
         let actor = try await staff(req)
         let client = try await req.accessibleClient(by: actor)
-        return try await SafetyPlanPages.careTeam(client).save(req, actor: actor, client: client)
+        let pages = KeptPlanPages<Section>.careTeam(client)
+        return save
+            ? try await pages.save(req, actor: actor, client: client)
+            : try await pages.show(req, actor: actor, client: client)
     }
 
     static func acknowledge(_ req: Request) async throws -> Response {

@@ -4,9 +4,19 @@ import Plot
 /// The one base layout: language, viewport for phones, stylesheet, a skip link, the crisis line in the header
 /// of every page, a main landmark and a footer that says what Braid is not.
 enum Layout {
+    /// A signed-in page: a client's crisis banner also links their safety and relapse-prevention plans.
     static func page(
-        title: String, crisis: CrisisResources, emphasizeCrisis: Bool = false, wide: Bool = false,
+        title: String, context: PageContext, emphasizeCrisis: Bool = false, wide: Bool = false,
         _ content: Node<HTML.BodyContext>
+    ) -> String {
+        page(
+            title: title, crisis: context.crisis, planLinks: context.isClient, emphasizeCrisis: emphasizeCrisis,
+            wide: wide, content)
+    }
+
+    static func page(
+        title: String, crisis: CrisisResources, planLinks: Bool = false, emphasizeCrisis: Bool = false,
+        wide: Bool = false, _ content: Node<HTML.BodyContext>
     )
         -> String
     {
@@ -24,7 +34,7 @@ enum Layout {
                 .header(
                     .class("site"),
                     .a(.class("brand"), .href(SiteURL.home.path), .text("Braid")),
-                    crisisBar(crisis, emphasized: emphasizeCrisis)
+                    crisisBar(crisis, emphasized: emphasizeCrisis, planLinks: planLinks)
                 ),
                 .main(.id("main"), content),
                 .footer(
@@ -39,7 +49,7 @@ enum Layout {
     }
 
     /// 988, 911 and the program's own line: links that dial or text on a phone.
-    static func crisisBar(_ crisis: CrisisResources, emphasized: Bool) -> Node<HTML.BodyContext> {
+    static func crisisBar(_ crisis: CrisisResources, emphasized: Bool, planLinks: Bool) -> Node<HTML.BodyContext> {
         .div(
             .class(emphasized ? "crisis crisis-urgent" : "crisis"),
             .attribute(named: "role", value: "region"),
@@ -52,7 +62,12 @@ enum Layout {
             .a(.href("tel:\(crisis.emergency)"), .text(crisis.emergency)),
             .unwrap(crisis.programLine) { line in
                 .group(.text(" · Program line "), .a(.href("tel:\(digits(line))"), .text(line)))
-            }
+            },
+            .if(
+                planLinks,
+                .group(
+                    .text(" · "), .a(.href(SiteURL.safetyPlan().path), .text("My safety plan")),
+                    .text(" · "), .a(.href(SiteURL.relapsePlan().path), .text("My relapse-prevention plan"))))
         )
     }
 

@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     let today: CalendarDate
     /// Open alerts of the actor's caseload in `SafetyAlert.triageOrder`; empty for clients.
     let alerts: [OpenAlertItem]
+    /// A client's own pages (the crisis banner links their plans).
+    let isClient: Bool
 }
 
 extension Request {
@@ -25,7 +27,7 @@ extension Request {
         }
         return PageContext(
             csrfToken: csrfToken, crisis: program.crisisResources, timeZone: program.timeZone,
-            today: program.today(now: now), alerts: alerts)
+            today: program.today(now: now), alerts: alerts, isClient: actor.role == .client)
     }
 
     /// Every open alert on the actor's caseload, named by client.

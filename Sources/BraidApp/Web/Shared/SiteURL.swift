@@ -18,7 +18,9 @@ enum SiteURL: Hashable, Sendable {
     case pattern
     case cycle
     case myPlan
+    case reminders(saved: Bool = false)
     case safetyPlan(saved: Bool = false)
+    case relapsePlan(saved: Bool = false)
     // The care team's pages.
     case caseload(sort: CaseloadSort? = nil, show: CaseloadShow? = nil)
     case chart(ClientID, days: Int? = nil, saved: String? = nil, anchor: String? = nil)
@@ -27,6 +29,7 @@ enum SiteURL: Hashable, Sendable {
     case ordering(ClientID)
     case screens(ClientID)
     case clientSafetyPlan(ClientID)
+    case clientRelapsePlan(ClientID)
     case acknowledge(AlertID)
     case admit(ClientID)
     case discharge(ClientID)
@@ -49,18 +52,20 @@ enum SiteURL: Hashable, Sendable {
     case settings(saved: String? = nil)
     case thresholds
     case contingencySettings
+    case notificationSettings(saved: String? = nil)
     // The program lead's page: aggregates only.
     case programOverview(days: Int? = nil)
 
     /// A page as the router knows it: its path template and the methods it answers.
     enum Page: String, CaseIterable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
-        case today, pattern, cycle, safetyPlan, myPlan
-        case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, acknowledge
+        case today, pattern, cycle, safetyPlan, relapsePlan, myPlan, reminders
+        case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, clientRelapsePlan
+        case acknowledge
         case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout, medications
         case prescriberNotes
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
-        case settings, thresholds, contingencySettings, programOverview
+        case settings, thresholds, contingencySettings, notificationSettings, programOverview
 
         /// Path segments; `:id` marks the record id (`:token` an invitation's secret).
         var template: [String] {
@@ -74,6 +79,7 @@ enum SiteURL: Hashable, Sendable {
             case .pattern: ["pattern"]
             case .cycle: ["cycle"]
             case .safetyPlan: ["safety-plan"]
+            case .relapsePlan: ["my-relapse-plan"]
             case .caseload: ["caseload"]
             case .chart: ["clients", ":id"]
             case .newAssessment: ["clients", ":id", "assessments", "new"]
@@ -81,6 +87,7 @@ enum SiteURL: Hashable, Sendable {
             case .ordering: ["clients", ":id", "ordering"]
             case .screens: ["clients", ":id", "screens"]
             case .clientSafetyPlan: ["clients", ":id", "safety-plan"]
+            case .clientRelapsePlan: ["clients", ":id", "relapse-plan"]
             case .acknowledge: ["alerts", ":id", "acknowledge"]
             case .invitation: ["invite", ":token"]
             case .admit: ["clients", ":id", "episodes"]
@@ -89,10 +96,12 @@ enum SiteURL: Hashable, Sendable {
             case .levelFactors: ["clients", ":id", "level-factors"]
             case .signPlan: ["clients", ":id", "plan-versions"]
             case .myPlan: ["my-plan"]
+            case .reminders: ["reminders"]
             case .cmEnroll: ["clients", ":id", "contingency", "enrollment"]
             case .cmEnd: ["clients", ":id", "contingency", "end"]
             case .cmPayout: ["clients", ":id", "contingency", "payouts"]
             case .contingencySettings: ["admin", "settings", "contingency"]
+            case .notificationSettings: ["admin", "notifications"]
             case .medications: ["clients", ":id", "medications"]
             case .prescriberNotes: ["clients", ":id", "prescriber-notes"]
             case .admin: ["admin"]
@@ -121,7 +130,8 @@ enum SiteURL: Hashable, Sendable {
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds, .cmEnroll, .cmEnd, .cmPayout,
                 .contingencySettings, .medications, .prescriberNotes:
                 [.POST]
-            case .selfCheck, .login, .invitation, .today, .safetyPlan, .ordering, .clientSafetyPlan, .settings:
+            case .selfCheck, .login, .invitation, .today, .safetyPlan, .relapsePlan, .ordering, .clientSafetyPlan,
+                .clientRelapsePlan, .settings, .notificationSettings, .reminders:
                 [.GET, .POST]
             }
         }
@@ -143,6 +153,7 @@ enum SiteURL: Hashable, Sendable {
         case .pattern: .pattern
         case .cycle: .cycle
         case .safetyPlan: .safetyPlan
+        case .relapsePlan: .relapsePlan
         case .caseload: .caseload
         case .chart: .chart
         case .newAssessment: .newAssessment
@@ -150,6 +161,7 @@ enum SiteURL: Hashable, Sendable {
         case .ordering: .ordering
         case .screens: .screens
         case .clientSafetyPlan: .clientSafetyPlan
+        case .clientRelapsePlan: .clientRelapsePlan
         case .acknowledge: .acknowledge
         case .invitation: .invitation
         case .admit: .admit
@@ -158,10 +170,12 @@ enum SiteURL: Hashable, Sendable {
         case .levelFactors: .levelFactors
         case .signPlan: .signPlan
         case .myPlan: .myPlan
+        case .reminders: .reminders
         case .cmEnroll: .cmEnroll
         case .cmEnd: .cmEnd
         case .cmPayout: .cmPayout
         case .contingencySettings: .contingencySettings
+        case .notificationSettings: .notificationSettings
         case .medications: .medications
         case .prescriberNotes: .prescriberNotes
         case .admin: .admin
@@ -183,7 +197,7 @@ enum SiteURL: Hashable, Sendable {
         var query: [(String, String)] = []
         var fragment: String?
         switch self {
-        case .today(let saved), .safetyPlan(let saved):
+        case .today(let saved), .safetyPlan(let saved), .relapsePlan(let saved), .reminders(let saved):
             if saved { query.append(("saved", "1")) }
         case .caseload(let sort, let show):
             if let sort { query.append(("sort", sort.rawValue)) }
@@ -197,6 +211,7 @@ enum SiteURL: Hashable, Sendable {
             id = client.description
             query.append(("instrument", instrument.rawValue))
         case .assessments(let client), .ordering(let client), .screens(let client), .clientSafetyPlan(let client),
+            .clientRelapsePlan(let client),
             .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client),
             .signPlan(let client), .cmEnroll(let client), .cmEnd(let client), .cmPayout(let client),
             .medications(let client), .prescriberNotes(let client):
@@ -204,7 +219,7 @@ enum SiteURL: Hashable, Sendable {
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.
             id = token
-        case .admin(let saved), .settings(let saved):
+        case .admin(let saved), .settings(let saved), .notificationSettings(let saved):
             if let saved { query.append(("saved", saved)) }
         case .adminAccount(let user, let saved):
             id = user.description

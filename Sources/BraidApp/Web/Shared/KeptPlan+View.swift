@@ -2,24 +2,26 @@ import BraidCore
 import Foundation
 import Plot
 
-/// The safety plan: read first (it is used in a crisis), then edited in place, one item per line.
-enum SafetyPlanView {
+/// A kept plan (safety, relapse prevention): read first (it is used in a crisis), then edited in place, one item
+/// per line.
+enum KeptPlanView {
     /// The plan's filled sections as lists; the pre-filled crisis lines show even before anyone edits it.
-    static func sections(_ plan: SafetyPlan) -> Node<HTML.BodyContext> {
+    static func sections<Section: KeptPlanSection>(_ plan: SectionedPlan<Section>) -> Node<HTML.BodyContext> {
         .div(
             .class("safety-plan"),
-            .forEach(SafetyPlan.Section.allCases.filter { !plan.items($0).isEmpty }) { section in
+            .forEach(Section.allCases.filter { !plan.items($0).isEmpty }) { section in
                 .section(
                     .h3(.text(section.title)),
                     .ul(.forEach(plan.items(section)) { .li(.text($0)) }))
             })
     }
 
-    static func render(
-        title: String, stored: StoredSafetyPlan?, action: String, values: [String: String]?, errors: [String: String],
+    static func render<Section: KeptPlanSection>(
+        title: String, stored: StoredPlan<Section>?, action: String, values: [String: String]?,
+        errors: [String: String],
         notice: String? = nil, focus: ClientID? = nil, back: (href: String, label: String), context: PageContext
     ) -> String {
-        let plan = stored?.plan ?? .starter
+        let plan = stored?.plan ?? Section.starter
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
@@ -33,7 +35,7 @@ enum SafetyPlanView {
                 .text(
                     stored.map {
                         "Version \($0.version), saved \(ClinicianViews.alertTime($0.savedAt, context.timeZone)). Earlier versions are kept."
-                    } ?? "Not written yet. The client and the care team make it together; it takes about 20 minutes.")),
+                    } ?? Section.notWritten)),
             sections(plan),
             .if(
                 !errors.isEmpty,
@@ -47,7 +49,7 @@ enum SafetyPlanView {
             .form(
                 .action(action), .method(.post), .class("no-print"), SignedInViews.csrf(context.csrfToken),
                 .p(.class("meta"), .text("One item per line.")),
-                .forEach(SafetyPlan.Section.allCases) { section in
+                .forEach(Section.allCases) { section in
                     .div(
                         .label(.for(section.rawValue), .text(section.title)),
                         ClinicianViews.fieldError(errors, section.rawValue),
@@ -56,17 +58,17 @@ enum SafetyPlanView {
                             .attribute(named: "rows", value: "3"),
                             .text(values?[section.rawValue] ?? plan.items(section).joined(separator: "\n"))))
                 },
-                .p(.button(.type(.submit), .text("Save safety plan")))),
+                .p(.button(.type(.submit), .text("Save \(Section.planName)")))),
             .p(.a(.href(back.href), .text(back.label))),
             SignedInViews.signOut(context.csrfToken)
         )
-        return Layout.page(title: "Safety plan", crisis: context.crisis, content)
+        return Layout.page(title: Section.planName.sentenceCased, context: context, content)
     }
 
     /// The form's texts by section.
-    static func texts(_ form: [String: String]) -> [SafetyPlan.Section: String] {
+    static func texts<Section: KeptPlanSection>(_ form: [String: String]) -> [Section: String] {
         Dictionary(
-            uniqueKeysWithValues: SafetyPlan.Section.allCases.compactMap { section in
+            uniqueKeysWithValues: Section.allCases.compactMap { section in
                 form[section.rawValue].map { (section, $0) }
             })
     }
