@@ -171,6 +171,32 @@ struct ContingencyAppTests {
         }
     }
 
+    @Test("a discharge ends the enrollment: on the discharge date, or on a later last result; both audited")
+    func dischargeEndsEnrollment() async throws {
+        try await withBraidApp { app, fixture, _ in
+            let path = "api/v1/clients/\(fixture.client1)/contingency"
+            _ = try await app.call(
+                .POST, "\(path)/enrollment", token: fixture.token("c1"), body: #"{"startDate": "2026-06-01"}"#)
+            #expect(try await Self.screen(app, fixture, "2026-06-11").status == .created)
+            let clinician = try await PageSession.signIn(app, email: "c1@test.example")
+            let chart = try await clinician.send(.GET, "clients/\(fixture.client1)")
+            let token = try #require(PageSession.csrf(in: chart.text))
+            _ = try await clinician.send(
+                .POST, "clients/\(fixture.client1)/episodes",
+                form: ["_csrf": token, "admittedOn": "2026-05-01", "level": "iop", "referralSource": "self"])
+            // Discharged on the 10th, a day before the last screen: the ledger ends with its last line.
+            let discharged = try await clinician.send(
+                .POST, "clients/\(fixture.client1)/discharge",
+                form: ["_csrf": token, "dischargedOn": "2026-06-10", "reason": "completed"])
+            #expect(discharged.status == .seeOther)
+            let enrollment = try #require(try await app.repository.cmEnrollments(of: fixture.k1).last)
+            #expect(enrollment.endedOn == CalendarDate(iso: "2026-06-11"))
+            #expect((try await Self.contingency(app, fixture))["enrolled"] as? Bool == false)
+            let actions = try await app.repository.auditEvents(client: fixture.client1).map(\.action)
+            #expect(actions.contains("episode.discharge") && actions.contains("cm.end"))
+        }
+    }
+
     @Test("the background pass writes each program's passed screening days once")
     func sweep() async throws {
         try await withBraidApp { app, fixture, _ in

@@ -338,10 +338,23 @@ public struct Administration: Sendable {
             throw ValidationError(field: "dischargedOn", "the client has no open episode to discharge")
         }
         try EpisodeRules.checkDischarge(of: open, on: date, today: today)
+        // Contingency management ends with the episode: on the discharge date, or on the last result when one was
+        // recorded after it (a ledger never loses a line).
+        var ending: (id: UUID, on: CalendarDate)?
+        if let ledger = try await store.contingency(of: client.ref), ledger.enrollment.isActive {
+            let last = ledger.lines.filter { $0.result != .missed }.map(\.date).max() ?? ledger.enrollment.startedOn
+            ending = (ledger.enrollment.id, max(date, last, ledger.enrollment.startedOn))
+        }
         let (author, audit, program) = (actor?.userID, event("episode.discharge", client: client.id), programID)
+        let (cmAudit, endCM) = (event("cm.end", client: client.id), ending)
         try await store.transaction { store in
             try await store.discharge(open.id, in: program, on: date, reason: reason, by: author)
-            try await store.appendAudit(audit)
+            if let endCM {
+                try await store.endEnrollment(endCM.id, client: client.ref, on: endCM.on, by: author)
+                try await store.appendAudit(audit, cmAudit)
+            } else {
+                try await store.appendAudit(audit)
+            }
         }
     }
 }
