@@ -174,7 +174,42 @@ struct AnalysisCommandTests {
         }
     }
 
-    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate", "level", "cm"])
+    @Test("outcomes prints exactly §9's keys; null response and remission below the clinical range; bad values exit 2")
+    func outcomes() throws {
+        let run = try BraidBinary.run("outcomes", "phq9", "--totals", "18,14,9")
+        #expect(run.status == 0)
+        let json = try #require(run.json)
+        #expect(
+            Set(json.keys) == [
+                "instrument", "baseline", "latest", "change", "percentChange", "response", "remission",
+                "reliableImprovement", "reliableDeterioration",
+            ])
+        #expect(json["baseline"] as? Int == 18 && json["latest"] as? Int == 9 && json["change"] as? Int == -9)
+        #expect(run.stdout.contains("\"percentChange\":-50.0"))
+        #expect(json["response"] as? Bool == true && json["remission"] as? Bool == false)
+        #expect(json["reliableImprovement"] as? Bool == true && json["reliableDeterioration"] as? Bool == false)
+        // Not ill at baseline: no response or remission to speak of; a zero baseline has no percent change.
+        let mild = try BraidBinary.run("outcomes", "gad7", "--totals", "0,4")
+        #expect(mild.stdout.contains("\"percentChange\":null,") && mild.stdout.contains("\"response\":null"))
+        #expect(mild.stdout.contains("\"remission\":null"))
+        // PCL-5: response is 10 points down; below threshold is under 33.
+        let pcl5 = try BraidBinary.run("outcomes", "pcl5", "--totals", "45,35")
+        #expect(pcl5.json?["response"] as? Bool == true && pcl5.json?["remission"] as? Bool == false)
+        #expect(pcl5.json?["reliableImprovement"] as? Bool == true)
+        let one = try BraidBinary.run("outcomes", "phq9", "--totals", "12")
+        #expect(one.json?["change"] as? Int == 0 && one.stdout.contains("\"percentChange\":0.0"))
+        for (arguments, field) in [
+            (["cssrs", "--totals", "1"], "instrument"), (["phq9", "--totals", "10,28"], "--totals"),
+            (["phq9", "--totals", ""], "--totals"), (["gad7", "--totals", "5,,3"], "--totals"),
+        ] {
+            let bad = try BraidBinary.run(["outcomes"] + arguments)
+            #expect(bad.status == 2 && bad.stdout.isEmpty, "\(arguments)")
+            #expect(bad.stderr.hasPrefix("\(field):"), "\(bad.stderr)")
+        }
+        #expect(try BraidBinary.run("outcomes", "phq9", "--totals", "10,28").stderr.contains("value 2 '28'"))
+    }
+
+    @Test("every new command has --help", arguments: ["ordering", "analyze", "simulate", "level", "cm", "outcomes"])
     func help(command: String) throws {
         let run = try BraidBinary.run(command, "--help")
         #expect(run.status == 0)

@@ -175,27 +175,48 @@ struct ProgressTests {
     }
 
     @Test(
-        "PHQ-9 outcomes: response at a 50 % drop, remission below 5, reliable change at 6",
+        "PHQ-9 outcomes: response at a 50 % drop, remission below 5, both only from a baseline of 10 or more",
         arguments: [
-            (20, 10, true, false, ReliableChange.improved),
+            (20, 10, true as Bool?, false as Bool?, ReliableChange.improved),
             (20, 11, false, false, .improved),
             (10, 5, true, false, .none),
-            (9, 4, true, true, .none),
-            (8, 14, false, false, .deteriorated),
-            (8, 13, false, false, .none),
-            (0, 0, false, true, .none),
+            (10, 4, true, true, .improved),
+            (9, 4, nil, nil, .none),
+            (8, 14, nil, nil, .deteriorated),
+            (8, 13, nil, nil, .none),
+            (0, 0, nil, nil, .none),
         ])
-    func outcomes(baseline: Int, latest: Int, response: Bool, remission: Bool, change: ReliableChange) {
+    func outcomes(baseline: Int, latest: Int, response: Bool?, remission: Bool?, change: ReliableChange) {
         let outcome = MeasurementOutcome(instrument: .phq9, baseline: baseline, latest: latest)
         #expect(outcome.response == response)
         #expect(outcome.remission == remission)
         #expect(outcome.reliableChange == change)
     }
 
-    @Test("GAD-7 reliable change is 4 and has no remission")
+    @Test("GAD-7: reliable change at 4, response at a 50 % drop, remission below 5, from a baseline of 10")
     func gad7() {
         #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 8).reliableChange == .improved)
         #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 9).reliableChange == .none)
-        #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 9).remission == nil)
+        #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 9).remission == false)
+        #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 6).response == true)
+        #expect(MeasurementOutcome(instrument: .gad7, baseline: 12, latest: 7).response == false)
+        #expect(MeasurementOutcome(instrument: .gad7, baseline: 10, latest: 4).remission == true)
+        #expect(MeasurementOutcome(instrument: .gad7, baseline: 9, latest: 0).response == nil)
+    }
+
+    @Test("PCL-5: response 10 points down, below threshold under 33, from a baseline of 33; percent change")
+    func pcl5() {
+        let outcome = MeasurementOutcome(instrument: .pcl5, baseline: 50, latest: 40)
+        #expect(outcome.response == true && outcome.remission == false && outcome.reliableImprovement)
+        #expect(outcome.percentChange == -20.0)
+        #expect(MeasurementOutcome(instrument: .pcl5, baseline: 50, latest: 41).response == false)
+        #expect(MeasurementOutcome(instrument: .pcl5, baseline: 33, latest: 32).remission == true)
+        #expect(MeasurementOutcome(instrument: .pcl5, baseline: 33, latest: 33).remission == false)
+        #expect(MeasurementOutcome(instrument: .pcl5, baseline: 32, latest: 10).response == nil)
+        #expect(MeasurementOutcome(instrument: .pcl5, baseline: 40, latest: 50).reliableDeterioration)
+        // One decimal: 7 → 4 is −42.857… %.
+        #expect(MeasurementOutcome(instrument: .phq9, baseline: 7, latest: 4).percentChange == -42.9)
+        #expect(MeasurementOutcome(instrument: .phq9, baseline: 3, latest: 4).percentChange == 33.3)
+        #expect(MeasurementOutcome(instrument: .phq9, baseline: 0, latest: 4).percentChange == nil)
     }
 }

@@ -62,10 +62,27 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
 
 /// Measurement-based care thresholds (clinical-rules.md §9).
 public struct OutcomeConfiguration: Sendable, Hashable, Codable {
-    /// Response: a drop of at least this fraction from baseline.
-    public var responseDrop = 0.5
-    /// Remission: PHQ-9 below this.
-    public var phq9RemissionBelow = 5
+    /// An instrument's response and remission rule.
+    public struct Rule: Sendable, Hashable, Codable {
+        public enum Response: Sendable, Hashable, Codable {
+            /// A drop of at least this fraction of the baseline (PHQ-9, GAD-7: 0.5).
+            case fraction(Double)
+            /// A drop of at least this many points (PCL-5: 10, NCPTSD).
+            case points(Int)
+        }
+
+        /// Response and remission count only from a baseline at or above this (the clinical range).
+        public var clinicalFrom: Int
+        public var response: Response
+        /// Remission (PCL-5: below threshold) is a latest total below this.
+        public var remissionBelow: Int
+    }
+
+    public var rules: [Instrument.ID: Rule] = [
+        .phq9: Rule(clinicalFrom: 10, response: .fraction(0.5), remissionBelow: 5),
+        .gad7: Rule(clinicalFrom: 10, response: .fraction(0.5), remissionBelow: 5),
+        .pcl5: Rule(clinicalFrom: 33, response: .points(10), remissionBelow: 33),
+    ]
     /// Reliable change (Jacobson & Truax 1991: 1.96 × √2 × SD × √(1 − r)).
     public var reliableChange: [Instrument.ID: Int] = [.phq9: 6, .gad7: 4, .pcl5: 10]
 

@@ -112,7 +112,7 @@ public struct Progress: Sendable, Hashable, Codable {
             instrument: .phq9, baseline: first.total, latest: latest.total, configuration: outcomes)
         return PHQ9Progress(
             firstDate: first.date, first: first.total, latestDate: latest.date, latest: latest.total,
-            change: outcome.change, response: outcome.response, remission: outcome.remission ?? false,
+            change: outcome.change, response: outcome.response ?? false, remission: outcome.remission ?? false,
             reliableChange: outcome.reliableChange, shifted: outcome.reliableChange == .improved)
     }
 }
