@@ -142,6 +142,9 @@ struct NotificationRulesTests {
             try ReminderPreferences(kinds: ["sms"], time: "18:00", quietHours: "21:00-08:00")
         }
         #expect {
+            try ReminderPreferences(kinds: ["check-in", "check-in"], time: "18:00", quietHours: "21:00-08:00")
+        } throws: { ($0 as? ValidationError)?.field == "kinds[1]" }
+        #expect {
             try ReminderPreferences(kinds: [], time: "22:30", quietHours: "21:00-08:00")
         } throws: { ($0 as? ValidationError)?.field == "time" }
         #expect {

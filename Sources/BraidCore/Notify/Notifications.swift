@@ -260,7 +260,9 @@ extension ReminderPreferences {
                     "'\(text.prefix(20))' is not a reminder (\(ReminderKind.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
-            chosen.insert(kind)
+            guard chosen.insert(kind).inserted else {
+                throw ValidationError(field: "kinds[\(index)]", "'\(text)' is listed twice")
+            }
         }
         guard let minute = OnCallRota.minutes(time.trimmingCharacters(in: .whitespaces)), minute < 1440 else {
             throw ValidationError(field: "time", "'\(time.prefix(20))' is not a time HH:MM, e.g. 18:00")

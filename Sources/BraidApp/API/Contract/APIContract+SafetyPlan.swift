@@ -49,7 +49,8 @@ extension APIContract {
                 [
                     "kinds": JSONSchema.array(
                         JSONSchema.enumeration(ReminderKind.allCases.map(\.rawValue)),
-                        maxItems: ReminderKind.allCases.count),
+                        maxItems: ReminderKind.allCases.count,
+                        unique: true),
                     "time": JSONSchema.string(pattern: clock),
                     "quietHours": JSONSchema.string(
                         pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"),

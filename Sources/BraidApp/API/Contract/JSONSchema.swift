@@ -71,10 +71,13 @@ enum JSONSchema {
     /// Any value at all (positions of an answer list that a rule leaves alone).
     static let anything: JSONValue = .bool(true)
 
-    static func array(_ items: JSONValue, minItems: Int? = nil, maxItems: Int? = nil) -> JSONValue {
+    static func array(_ items: JSONValue, minItems: Int? = nil, maxItems: Int? = nil, unique: Bool = false)
+        -> JSONValue
+    {
         var schema: [String: JSONValue] = ["type": .string("array"), "items": items]
         if let minItems { schema["minItems"] = .number(Double(minItems)) }
         if let maxItems { schema["maxItems"] = .number(Double(maxItems)) }
+        if unique { schema["uniqueItems"] = .bool(true) }
         return .object(schema)
     }
 
