@@ -108,6 +108,7 @@ enum ClinicianController {
             today: today, analysisConfiguration: configuration.analysis,
             episodes: try await req.repository.episodes(of: [client.ref])[client.id] ?? [])
         let level = try await req.levelOfCare(by: actor).view(of: client)
+        let outcome = try await episodeOutcome(req, model: model, history: level.history, configuration: configuration)
         let plan = try await req.treatmentPlans(by: actor).view(of: client)
         let contingency = try await req.contingency(by: actor)
         var names: [UserID: String] = [:]
@@ -122,6 +123,7 @@ enum ClinicianController {
                     names: names, csrfToken: context.csrfToken),
                 plan: PlanViews.section(client.id, view: plan, errors: planErrors, csrfToken: context.csrfToken),
                 care: .group(
+                    OutcomeViews.section(outcome),
                     ContingencyViews.section(
                         client.id, view: try await contingency.view(of: client.ref),
                         offer: try await contingency.offer(), today: today, values: care.contingency.values,
@@ -132,6 +134,25 @@ enum ClinicianController {
                         csrfToken: context.csrfToken)),
                 context: context),
             status: status)
+    }
+
+    /// The outcomes of the client's latest episode (§9), from its admission to its discharge or today.
+    static func episodeOutcome(
+        _ req: Request, model: ClientChartModel, history: [LevelPeriod], configuration: ClinicalConfiguration
+    ) async throws -> EpisodeOutcome? {
+        guard let episode = model.episodes.max(by: { $0.admittedOn < $1.admittedOn }) else { return nil }
+        let checkIns = try await req.repository.checkIns(
+            of: model.client.ref, from: episode.admittedOn, through: episode.dischargedOn ?? model.today)
+        let totals = Dictionary(
+            uniqueKeysWithValues: MeasurementOutcome.instruments.map { id in
+                (id, model.totals(id).map { DatedScore(date: $0.date, total: $0.total) })
+            })
+        // The level history is the current (or last) episode's; another episode's steps are not this one's.
+        let levels = history.first?.from == episode.admittedOn ? history : []
+        return EpisodeOutcome(
+            episode: episode, today: model.today, totals: totals,
+            checkIns: checkIns.map { $0.values.day(on: $0.date) },
+            screens: model.screens.map(\.screen), levels: levels, configuration: configuration.outcomes)
     }
 
     /// The confirmation after a save, from a fixed list (never echoed from the query; anything else shows none).
