@@ -79,7 +79,7 @@ struct NotificationDispatcher: Sendable {
                                 recipient: recipient, channel: channel, message: message, createdAt: now))
                     }
                 }
-                // A step with no one left to tell is still recorded (as the last step reached) only by what it sent.
+                // Past the rota's end no one is left to tell: nothing is queued, so later passes stop here too.
                 if recipients.isEmpty { break }
             }
         }
