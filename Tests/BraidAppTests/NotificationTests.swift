@@ -82,246 +82,218 @@ struct NotificationTests {
 
     static func dispatcher(_ app: Application) -> NotificationDispatcher { BackgroundWork.dispatcher(app) }
 
+    /// A test app beside a local webhook receiver, stopped however the test ends.
+    static func withReceiver(
+        failing failures: Int = 0, _ body: (WebhookReceiver, Application, Fixture, TestClock) async throws -> Void
+    ) async throws {
+        let receiver = try await WebhookReceiver.start(failing: failures)
+        do {
+            try await withBraidApp { app, fixture, clock in try await body(receiver, app, fixture, clock) }
+        } catch {
+            try await receiver.stop()
+            throw error
+        }
+        try await receiver.stop()
+    }
+
     static func payload(_ call: WebhookReceiver.Call) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: call.body) as? [String: Any])
     }
 
     @Test("an alert reaches the first person on call by a signed webhook; the receiver can check the signature")
     func delivery() async throws {
-        let receiver = try await WebhookReceiver.start()
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(app, fixture, webhook: receiver.url)
-                let created = try await app.call(
-                    .POST, "api/v1/me/checkins", token: fixture.token("k1"),
-                    body:
-                        #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true, "note": "Bad night after the party"}"#
-                )
-                let alertID = try #require((created.json["safetyAlert"] as? [String: Any])?["id"] as? String)
-                let pass = try await Self.dispatcher(app).run(now: clock.now)
-                #expect(pass == .init(queued: 1, delivered: 1, failedAttempts: 0))
-                let call = try #require(receiver.delivered.first)
-                #expect(receiver.calls.count == 1)
-                // The signature is HMAC-SHA256 of the exact body under the program's secret.
-                let expected = HMAC<SHA256>.authenticationCode(
-                    for: call.body, using: SymmetricKey(data: Data(Self.secret.utf8)))
-                #expect(call.signature == "sha256=" + expected.map { String(format: "%02x", $0) }.joined())
-                let body = try Self.payload(call)
-                #expect(body["event"] as? String == "alert" && body["alert"] as? String == alertID)
-                #expect(body["urgency"] as? String == "urgent" && body["step"] as? Int == 0)
-                #expect(body["recipient"] as? String == "c1@test.example")
-                #expect(body["link"] as? String == "https://braid.example.org/clients/\(fixture.client1)#alerts")
-                // A second pass sends nothing new: the first notice went out and the escalation is not due.
-                #expect(try await Self.dispatcher(app).run(now: clock.now + 60) == .init())
-                let stored = try await app.repository.notifications(in: fixture.program)
-                #expect(stored.count == 1 && stored[0].status == .delivered && stored[0].attempts == 1)
-                // Nothing clinical in what left Braid: not the name, the note, the answers or the reason.
-                try await Self.expectNoClinicalContent(
-                    app, fixture, calls: receiver.calls, extra: ["Bad night", "party"])
-            }
-        } catch {
-            try await receiver.stop()
-            throw error
+        try await Self.withReceiver { receiver, app, fixture, clock in
+            try await Self.configure(app, fixture, webhook: receiver.url)
+            let created = try await app.call(
+                .POST, "api/v1/me/checkins", token: fixture.token("k1"),
+                body:
+                    #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true, "note": "Bad night after the party"}"#
+            )
+            let alertID = try #require((created.json["safetyAlert"] as? [String: Any])?["id"] as? String)
+            let pass = try await Self.dispatcher(app).run(now: clock.now)
+            #expect(pass == .init(queued: 1, delivered: 1, failedAttempts: 0))
+            let call = try #require(receiver.delivered.first)
+            #expect(receiver.calls.count == 1)
+            // The signature is HMAC-SHA256 of the exact body under the program's secret.
+            let expected = HMAC<SHA256>.authenticationCode(
+                for: call.body, using: SymmetricKey(data: Data(Self.secret.utf8)))
+            #expect(call.signature == "sha256=" + expected.map { String(format: "%02x", $0) }.joined())
+            let body = try Self.payload(call)
+            #expect(body["event"] as? String == "alert" && body["alert"] as? String == alertID)
+            #expect(body["urgency"] as? String == "urgent" && body["step"] as? Int == 0)
+            #expect(body["recipient"] as? String == "c1@test.example")
+            #expect(body["link"] as? String == "https://braid.example.org/clients/\(fixture.client1)#alerts")
+            // A second pass sends nothing new: the first notice went out and the escalation is not due.
+            #expect(try await Self.dispatcher(app).run(now: clock.now + 60) == .init())
+            let stored = try await app.repository.notifications(in: fixture.program)
+            #expect(stored.count == 1 && stored[0].status == .delivered && stored[0].attempts == 1)
+            // Nothing clinical in what left Braid: not the name, the note, the answers or the reason.
+            try await Self.expectNoClinicalContent(
+                app, fixture, calls: receiver.calls, extra: ["Bad night", "party"])
         }
-        try await receiver.stop()
     }
 
     @Test("a receiver that fails twice gets the notification on the third try, after the back-off; failures recorded")
     func retries() async throws {
-        let receiver = try await WebhookReceiver.start(failing: 2)
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(app, fixture, webhook: receiver.url)
-                _ = try await app.call(
-                    .POST, "api/v1/me/checkins", token: fixture.token("k1"),
-                    body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
-                let dispatcher = Self.dispatcher(app)
-                #expect(try await dispatcher.run(now: clock.now).failedAttempts == 1)
-                var stored = try #require(try await app.repository.notifications(in: fixture.program).first)
-                #expect(stored.status == .pending && stored.attempts == 1 && stored.lastError == "HTTP 500")
-                #expect(stored.nextAttemptAt == clock.now + 30)
-                // Not yet due: nothing is tried.
-                #expect(try await dispatcher.run(now: clock.now + 29) == .init())
-                #expect(try await dispatcher.run(now: clock.now + 30).failedAttempts == 1)
-                stored = try #require(try await app.repository.notifications(in: fixture.program).first)
-                #expect(stored.attempts == 2 && stored.nextAttemptAt == clock.now + 30 + 120)
-                #expect(try await dispatcher.run(now: clock.now + 150).delivered == 1)
-                stored = try #require(try await app.repository.notifications(in: fixture.program).first)
-                #expect(stored.status == .delivered && stored.attempts == 3 && stored.deliveredAt == clock.now + 150)
-                #expect(receiver.calls.map(\.answered) == [500, 500, 200])
-                // The same notification each time (one id), so a receiver can drop repeats.
-                #expect(Set(try receiver.calls.map { try Self.payload($0)["notification"] as? String }).count == 1)
-                // The admin's delivery log shows it.
-                let admin = try await PageSession.signIn(app, email: "admin@test.example")
-                let page = try await admin.send(.GET, "admin/notifications")
-                #expect(page.text.contains("data-status=\"delivered\"") && page.text.contains("c1@test.example"))
-            }
-        } catch {
-            try await receiver.stop()
-            throw error
+        try await Self.withReceiver(failing: 2) { receiver, app, fixture, clock in
+            try await Self.configure(app, fixture, webhook: receiver.url)
+            _ = try await app.call(
+                .POST, "api/v1/me/checkins", token: fixture.token("k1"),
+                body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
+            let dispatcher = Self.dispatcher(app)
+            #expect(try await dispatcher.run(now: clock.now).failedAttempts == 1)
+            var stored = try #require(try await app.repository.notifications(in: fixture.program).first)
+            #expect(stored.status == .pending && stored.attempts == 1 && stored.lastError == "HTTP 500")
+            #expect(stored.nextAttemptAt == clock.now + 30)
+            // Not yet due: nothing is tried.
+            #expect(try await dispatcher.run(now: clock.now + 29) == .init())
+            #expect(try await dispatcher.run(now: clock.now + 30).failedAttempts == 1)
+            stored = try #require(try await app.repository.notifications(in: fixture.program).first)
+            #expect(stored.attempts == 2 && stored.nextAttemptAt == clock.now + 30 + 120)
+            #expect(try await dispatcher.run(now: clock.now + 150).delivered == 1)
+            stored = try #require(try await app.repository.notifications(in: fixture.program).first)
+            #expect(stored.status == .delivered && stored.attempts == 3 && stored.deliveredAt == clock.now + 150)
+            #expect(receiver.calls.map(\.answered) == [500, 500, 200])
+            // The same notification each time (one id), so a receiver can drop repeats.
+            #expect(Set(try receiver.calls.map { try Self.payload($0)["notification"] as? String }).count == 1)
+            // The admin's delivery log shows it.
+            let admin = try await PageSession.signIn(app, email: "admin@test.example")
+            let page = try await admin.send(.GET, "admin/notifications")
+            #expect(page.text.contains("data-status=\"delivered\"") && page.text.contains("c1@test.example"))
         }
-        try await receiver.stop()
     }
 
     @Test("a receiver that never answers: five attempts, then the notification is recorded as failed")
     func failure() async throws {
-        let receiver = try await WebhookReceiver.start(failing: 10)
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(app, fixture, webhook: receiver.url)
-                _ = try await app.call(
-                    .POST, "api/v1/me/checkins", token: fixture.token("k1"),
-                    body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
-                let dispatcher = Self.dispatcher(app)
-                var when = clock.now
-                for wait in [0.0, 30, 120, 480, 1800] {
-                    when += wait
-                    // Acknowledgement is not the test: keep the escalation out of it with a long N.
-                    _ = try await dispatcher.deliverDue(now: when)
-                    if wait == 0 {
-                        _ = try await dispatcher.run(now: when)
-                    }
+        try await Self.withReceiver(failing: 10) { receiver, app, fixture, clock in
+            try await Self.configure(app, fixture, webhook: receiver.url)
+            _ = try await app.call(
+                .POST, "api/v1/me/checkins", token: fixture.token("k1"),
+                body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
+            let dispatcher = Self.dispatcher(app)
+            var when = clock.now
+            for wait in [0.0, 30, 120, 480, 1800] {
+                when += wait
+                // Acknowledgement is not the test: keep the escalation out of it with a long N.
+                _ = try await dispatcher.deliverDue(now: when)
+                if wait == 0 {
+                    _ = try await dispatcher.run(now: when)
                 }
-                let stored = try #require(try await app.repository.notifications(in: fixture.program).first)
-                #expect(stored.status == .failed && stored.attempts == 5 && stored.nextAttemptAt == nil)
-                #expect(receiver.calls.count == 5)
             }
-        } catch {
-            try await receiver.stop()
-            throw error
+            let stored = try #require(try await app.repository.notifications(in: fixture.program).first)
+            #expect(stored.status == .failed && stored.attempts == 5 && stored.nextAttemptAt == nil)
+            #expect(receiver.calls.count == 5)
         }
-        try await receiver.stop()
     }
 
     @Test("unacknowledged after 15 minutes an emergency escalates to the next on the rota; an acknowledgement stops it")
     func escalation() async throws {
-        let receiver = try await WebhookReceiver.start()
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(app, fixture, webhook: receiver.url)
-                let created = try await app.call(
-                    .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
-                    body: #"{"instrument": "cssrs", "answers": [1,1,0,1,0,0,null]}"#)
-                let alertID = try #require((created.json["safetyAlert"] as? [String: Any])?["id"] as? String)
-                let dispatcher = Self.dispatcher(app)
-                let start = clock.now
-                _ = try await dispatcher.run(now: start)
-                #expect(try await dispatcher.run(now: start + 14 * 60 + 59).queued == 0)
-                #expect(try await dispatcher.run(now: start + 15 * 60).queued == 1)
-                let recipients = try receiver.delivered.map { try Self.payload($0)["recipient"] as? String }
-                #expect(recipients == ["c1@test.example", "c2@test.example"])
-                let steps = try receiver.delivered.map { try Self.payload($0)["step"] as? Int }
-                #expect(steps == [0, 1])
-                #expect(try Self.payload(receiver.delivered[1])["urgency"] as? String == "emergency")
-                // Past the rota's end at 30 minutes: both, once more; then nothing.
-                #expect(try await dispatcher.run(now: start + 30 * 60).queued == 2)
-                #expect(try await dispatcher.run(now: start + 45 * 60).queued == 0)
+        try await Self.withReceiver { receiver, app, fixture, clock in
+            try await Self.configure(app, fixture, webhook: receiver.url)
+            let created = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
+                body: #"{"instrument": "cssrs", "answers": [1,1,0,1,0,0,null]}"#)
+            let alertID = try #require((created.json["safetyAlert"] as? [String: Any])?["id"] as? String)
+            let dispatcher = Self.dispatcher(app)
+            let start = clock.now
+            _ = try await dispatcher.run(now: start)
+            #expect(try await dispatcher.run(now: start + 14 * 60 + 59).queued == 0)
+            #expect(try await dispatcher.run(now: start + 15 * 60).queued == 1)
+            let recipients = try receiver.delivered.map { try Self.payload($0)["recipient"] as? String }
+            #expect(recipients == ["c1@test.example", "c2@test.example"])
+            let steps = try receiver.delivered.map { try Self.payload($0)["step"] as? Int }
+            #expect(steps == [0, 1])
+            #expect(try Self.payload(receiver.delivered[1])["urgency"] as? String == "emergency")
+            // Past the rota's end at 30 minutes: both, once more; then nothing.
+            #expect(try await dispatcher.run(now: start + 30 * 60).queued == 2)
+            #expect(try await dispatcher.run(now: start + 45 * 60).queued == 0)
 
-                // A second alert is acknowledged before its escalation: nothing more is sent for it.
-                let second = try await app.call(
-                    .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
-                    body: #"{"instrument": "cssrs", "answers": [1,1,0,1,0,0,null]}"#)
-                let secondID = try #require((second.json["safetyAlert"] as? [String: Any])?["id"] as? String)
-                let later = start + 60 * 60
-                #expect(try await dispatcher.run(now: later).queued == 1)
-                let acknowledged = try await app.call(
-                    .POST, "api/v1/alerts/\(secondID)/acknowledge", token: fixture.token("c1"),
-                    body: #"{"note": "Called the client; safe with family tonight"}"#)
-                #expect(acknowledged.status == .ok)
-                #expect(try await dispatcher.run(now: later + 20 * 60).queued == 0)
-                let forSecond = try receiver.delivered.filter { try Self.payload($0)["alert"] as? String == secondID }
-                #expect(forSecond.count == 1)
-                #expect(alertID != secondID)
-                try await Self.expectNoClinicalContent(
-                    app, fixture, calls: receiver.calls, extra: ["Called the client", "family"])
-            }
-        } catch {
-            try await receiver.stop()
-            throw error
+            // A second alert is acknowledged before its escalation: nothing more is sent for it.
+            let second = try await app.call(
+                .POST, "api/v1/clients/\(fixture.client1)/assessments", token: fixture.token("c1"),
+                body: #"{"instrument": "cssrs", "answers": [1,1,0,1,0,0,null]}"#)
+            let secondID = try #require((second.json["safetyAlert"] as? [String: Any])?["id"] as? String)
+            let later = start + 60 * 60
+            #expect(try await dispatcher.run(now: later).queued == 1)
+            let acknowledged = try await app.call(
+                .POST, "api/v1/alerts/\(secondID)/acknowledge", token: fixture.token("c1"),
+                body: #"{"note": "Called the client; safe with family tonight"}"#)
+            #expect(acknowledged.status == .ok)
+            #expect(try await dispatcher.run(now: later + 20 * 60).queued == 0)
+            let forSecond = try receiver.delivered.filter { try Self.payload($0)["alert"] as? String == secondID }
+            #expect(forSecond.count == 1)
+            #expect(alertID != secondID)
+            try await Self.expectNoClinicalContent(
+                app, fixture, calls: receiver.calls, extra: ["Called the client", "family"])
         }
-        try await receiver.stop()
     }
 
     @Test("N is configurable; with no one on the rota the client's care team is told")
     func configurable() async throws {
-        let receiver = try await WebhookReceiver.start()
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(
-                    app, fixture, webhook: receiver.url,
-                    extra: [.urgentMinutes: "5", .rota: "mon 09:00-10:00 c2@test.example"])
-                // The fixture's now is Monday 12:00 UTC: no one is on call.
-                _ = try await app.call(
-                    .POST, "api/v1/me/checkins", token: fixture.token("k1"),
-                    body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
-                let dispatcher = Self.dispatcher(app)
-                _ = try await dispatcher.run(now: clock.now)
-                #expect(
-                    try receiver.delivered.map { try Self.payload($0)["recipient"] as? String } == ["c1@test.example"])
-                // The urgent alert's 5 minutes pass: with no one on call there is no next person, and nothing is sent.
-                #expect(try await dispatcher.run(now: clock.now + 5 * 60).queued == 0)
-                let settings = NotificationSettings.from(
-                    history: try await app.repository.settingChanges(in: fixture.program))
-                #expect(settings.escalation.urgentMinutes == 5)
-            }
-        } catch {
-            try await receiver.stop()
-            throw error
+        try await Self.withReceiver { receiver, app, fixture, clock in
+            try await Self.configure(
+                app, fixture, webhook: receiver.url,
+                extra: [.urgentMinutes: "5", .rota: "mon 09:00-10:00 c2@test.example"])
+            // The fixture's now is Monday 12:00 UTC: no one is on call.
+            _ = try await app.call(
+                .POST, "api/v1/me/checkins", token: fixture.token("k1"),
+                body: #"{"mood": 2, "craving": 8, "sleepHours": 4, "used": true, "safety": true}"#)
+            let dispatcher = Self.dispatcher(app)
+            _ = try await dispatcher.run(now: clock.now)
+            #expect(
+                try receiver.delivered.map { try Self.payload($0)["recipient"] as? String } == ["c1@test.example"])
+            // The urgent alert's 5 minutes pass: with no one on call there is no next person, and nothing is sent.
+            #expect(try await dispatcher.run(now: clock.now + 5 * 60).queued == 0)
+            let settings = NotificationSettings.from(
+                history: try await app.repository.settingChanges(in: fixture.program))
+            #expect(settings.escalation.urgentMinutes == 5)
         }
-        try await receiver.stop()
     }
 
     @Test("reminders: only for clients who opted in, once a day from their time, never in quiet hours, only when due")
     func reminders() async throws {
-        let receiver = try await WebhookReceiver.start()
-        do {
-            try await withBraidApp { app, fixture, clock in
-                try await Self.configure(app, fixture, webhook: receiver.url)
-                let dispatcher = Self.dispatcher(app)
-                // Nobody opted in: nothing.
-                #expect(try await dispatcher.run(now: clock.now).queued == 0)
-                let refused = try await app.call(
-                    .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
-                    body: #"{"kinds": ["check-in"], "time": "22:00", "quietHours": "21:00-08:00"}"#)
-                #expect(refused.status == .unprocessableEntity && refused.errorField == "time")
-                let unknown = try await app.call(
-                    .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
-                    body: #"{"kinds": ["sms"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
-                #expect(unknown.status == .unprocessableEntity && unknown.errorField == "kinds[0]")
-                #expect(try await app.repository.reminderPreferences(of: fixture.k1) == nil)
-                let saved = try await app.call(
-                    .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
-                    body: #"{"kinds": ["check-in", "screening-day"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
-                #expect(saved.status == .ok && saved.json["kinds"] as? [String] == ["check-in", "screening-day"])
-                #expect(try await app.call(.GET, "api/v1/me/reminders", token: fixture.token("c1")).status == .notFound)
-                // 12:00: before the chosen time.
-                #expect(try await dispatcher.run(now: clock.now).queued == 0)
-                // 12:30: the check-in reminder (no check-in yet; not enrolled in CM, so no screening day).
-                #expect(try await dispatcher.run(now: clock.now + 30 * 60).queued == 1)
-                #expect(try await dispatcher.run(now: clock.now + 60 * 60).queued == 0)
-                let call = try #require(receiver.delivered.first)
-                let body = try Self.payload(call)
-                #expect(body["event"] as? String == "reminder" && body["reminder"] as? String == "check-in")
-                #expect(body["recipient"] as? String == "k1@test.example")
-                // K2 chose the same, and checked in before 12:30: no reminder for K2.
-                _ = try await app.call(
-                    .PUT, "api/v1/me/reminders", token: fixture.token("k2"),
-                    body: #"{"kinds": ["check-in"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
-                let checkIn = try await app.call(
-                    .POST, "api/v1/me/checkins", token: fixture.token("k2"),
-                    body: #"{"mood": 6, "craving": 2, "sleepHours": 7, "used": false}"#)
-                #expect(checkIn.status == .created)
-                #expect(try await dispatcher.run(now: clock.now + 2 * 60 * 60).queued == 0)
-                #expect(receiver.delivered.count == 1)
-                try await Self.expectNoClinicalContent(app, fixture, calls: receiver.calls, extra: [])
-                let audit = try await app.repository.auditEvents(client: fixture.client1).map(\.action)
-                #expect(audit.contains("reminders.save"))
-            }
-        } catch {
-            try await receiver.stop()
-            throw error
+        try await Self.withReceiver { receiver, app, fixture, clock in
+            try await Self.configure(app, fixture, webhook: receiver.url)
+            let dispatcher = Self.dispatcher(app)
+            // Nobody opted in: nothing.
+            #expect(try await dispatcher.run(now: clock.now).queued == 0)
+            let refused = try await app.call(
+                .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
+                body: #"{"kinds": ["check-in"], "time": "22:00", "quietHours": "21:00-08:00"}"#)
+            #expect(refused.status == .unprocessableEntity && refused.errorField == "time")
+            let unknown = try await app.call(
+                .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
+                body: #"{"kinds": ["sms"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
+            #expect(unknown.status == .unprocessableEntity && unknown.errorField == "kinds[0]")
+            #expect(try await app.repository.reminderPreferences(of: fixture.k1) == nil)
+            let saved = try await app.call(
+                .PUT, "api/v1/me/reminders", token: fixture.token("k1"),
+                body: #"{"kinds": ["check-in", "screening-day"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
+            #expect(saved.status == .ok && saved.json["kinds"] as? [String] == ["check-in", "screening-day"])
+            #expect(try await app.call(.GET, "api/v1/me/reminders", token: fixture.token("c1")).status == .notFound)
+            // 12:00: before the chosen time.
+            #expect(try await dispatcher.run(now: clock.now).queued == 0)
+            // 12:30: the check-in reminder (no check-in yet; not enrolled in CM, so no screening day).
+            #expect(try await dispatcher.run(now: clock.now + 30 * 60).queued == 1)
+            #expect(try await dispatcher.run(now: clock.now + 60 * 60).queued == 0)
+            let call = try #require(receiver.delivered.first)
+            let body = try Self.payload(call)
+            #expect(body["event"] as? String == "reminder" && body["reminder"] as? String == "check-in")
+            #expect(body["recipient"] as? String == "k1@test.example")
+            // K2 chose the same, and checked in before 12:30: no reminder for K2.
+            _ = try await app.call(
+                .PUT, "api/v1/me/reminders", token: fixture.token("k2"),
+                body: #"{"kinds": ["check-in"], "time": "12:30", "quietHours": "21:00-08:00"}"#)
+            let checkIn = try await app.call(
+                .POST, "api/v1/me/checkins", token: fixture.token("k2"),
+                body: #"{"mood": 6, "craving": 2, "sleepHours": 7, "used": false}"#)
+            #expect(checkIn.status == .created)
+            #expect(try await dispatcher.run(now: clock.now + 2 * 60 * 60).queued == 0)
+            #expect(receiver.delivered.count == 1)
+            try await Self.expectNoClinicalContent(app, fixture, calls: receiver.calls, extra: [])
+            let audit = try await app.repository.auditEvents(client: fixture.client1).map(\.action)
+            #expect(audit.contains("reminders.save"))
         }
-        try await receiver.stop()
     }
 
     @Test("the admin's form refuses a rota naming someone who is not staff here, naming the setting")
