@@ -104,14 +104,20 @@ struct NotificationDispatcher: Sendable {
         let emails = Dictionary(
             uniqueKeysWithValues: try await store.users(in: program).filter { $0.deactivatedAt == nil }
                 .map { ($0.id, $0.email) })
+        let clients = Dictionary(uniqueKeysWithValues: try await store.clients(in: program).map { ($0.id, $0) })
         var queued: [OutgoingNotification] = []
         for (clientID, choice) in preferences {
-            guard let client = try await store.client(clientID, in: program), let email = emails[client.userID]
-            else { continue }
+            guard let client = clients[clientID], let email = emails[client.userID] else { continue }
             let sentToday = Set(
                 (sent[clientID] ?? []).compactMap { notification -> ReminderKind? in
                     if case .reminder(let kind) = notification.purpose { kind } else { nil }
                 })
+            // On most passes nothing can be due (before the time, in quiet hours, already sent): read the client's
+            // record only when something could be.
+            let possible = choice.due(
+                minute: minute, sentToday: sentToday, checkedInToday: false, screeningToday: true,
+                homeworkOpen: false)
+            guard !possible.isEmpty else { continue }
             let checkedIn = !(try await store.checkIns(of: client.ref, from: today, through: today)).isEmpty
             let enrollment = try await store.cmEnrollments(of: client.ref).last { $0.isActive }
             let screened = try await store.screens(of: client.ref).contains { $0.screen.date == today }
@@ -138,10 +144,14 @@ struct NotificationDispatcher: Sendable {
         var delivered = 0
         var failed = 0
         var settingsByProgram: [ProgramID: NotificationSettings] = [:]
+        // Each program's open alerts, read once per pass rather than once per notification.
+        var openAlerts: [ProgramID: Set<AlertID>] = [:]
         for var notification in try await store.dueNotifications(now: now) {
-            if let alertID = notification.alertID,
-                try await store.alert(alertID, in: notification.programID)?.acknowledgedAt != nil
-            {
+            if notification.alertID != nil, openAlerts[notification.programID] == nil {
+                openAlerts[notification.programID] = Set(
+                    try await store.openAlerts(in: notification.programID).map(\.id))
+            }
+            if let alertID = notification.alertID, openAlerts[notification.programID]?.contains(alertID) != true {
                 notification.status = .cancelled
                 notification.nextAttemptAt = nil
                 try await store.updateDelivery(notification)
