@@ -164,7 +164,7 @@ PAGES = {
     "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
     "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
-    "lead": ["/program", "/program?days=365"],
+    "lead": ["/program", "/program?days=365", "/program/report"],
 }
 
 def test_clinician_accepts_a_php_recommendation_and_overrides_another(server, browser, desktop):
@@ -378,6 +378,13 @@ def test_admin_invites_client_sets_password_on_phone_clinician_discharges(server
     sign_in(browser, server, *LEAD)
     assert browser.current_url.endswith("/program")
     assert "Quinn" not in browser.page_source and "Alex M." not in browser.page_source
+    # The report: both tracks side by side over the demo's episodes, three plots, still no names.
+    browser.find_element(By.LINK_TEXT, "Program report: outcomes of both tracks, level flow and plots").click()
+    assert browser.find_element(By.ID, "report-depression").is_displayed()
+    assert browser.find_element(By.ID, "report-use").is_displayed()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure svg.chart")) == 3
+    assert "Quinn" not in browser.page_source and "Alex M." not in browser.page_source
+    shot(browser, "11-program-report")
 
 
 def test_every_page_passes_an_axe_scan(server, browser):

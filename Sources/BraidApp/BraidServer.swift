@@ -30,6 +30,7 @@ public enum BraidServer {
         AdminController.register(app)
         InvitationPages.register(app)
         ProgramOverviewPage.register(app)
+        ProgramReportPage.register(app)
     }
 
     static func registerRoutes(_ app: Application) {

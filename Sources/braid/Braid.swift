@@ -18,7 +18,8 @@ struct Braid: ParsableCommand {
             ServeCommand.self, MigrateCommand.self, ProgramCommand.self, UserCommand.self, ImportCommand.self,
             ScoreCommand.self,
             InstrumentsCommand.self,
-            OrderingCommand.self, LevelCommand.self, CMCommand.self, OutcomesCommand.self, AnalyzeCommand.self,
+            OrderingCommand.self, LevelCommand.self, CMCommand.self, OutcomesCommand.self, ReportCommand.self,
+            AnalyzeCommand.self,
             SimulateCommand.self,
             DemoCommand.self,
         ]

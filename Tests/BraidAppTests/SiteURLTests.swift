@@ -49,6 +49,10 @@ struct SiteURLTests {
         #expect(SiteURL.relapsePlan(saved: true).path == "/my-relapse-plan?saved=1")
         #expect(SiteURL.clientRelapsePlan(client).path == "/clients/\(id)/relapse-plan")
         #expect(SiteURL.notificationSettings(saved: "notifications").path == "/admin/notifications?saved=notifications")
+        #expect(
+            SiteURL.programReport(
+                from: CalendarDate(iso: "2026-01-01"), to: CalendarDate(iso: "2026-03-31"), format: "csv"
+            ).path == "/program/report?from=2026-01-01&to=2026-03-31&format=csv")
         // A link's path, without query and fragment, matches its page's template segment by segment.
         let links: [SiteURL] = [
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
@@ -59,7 +63,7 @@ struct SiteURLTests {
             .adminReactivate(user), .adminCareTeam(user), .settings(), .thresholds, .programOverview(),
             .cmEnroll(client), .cmEnd(client), .cmPayout(client),
             .contingencySettings, .medications(client), .prescriberNotes(client), .relapsePlan(),
-            .clientRelapsePlan(client), .reminders(), .notificationSettings(),
+            .clientRelapsePlan(client), .reminders(), .notificationSettings(), .programReport(),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

@@ -274,4 +274,35 @@ struct DatabaseCommandTests {
         #expect(accounts.first { $0["email"] as? String == "k@b.test" }?["active"] as? Bool == false)
         #expect(accounts.count == 3)
     }
+
+    @Test("report: html with plots, csv with its header, json; bad dates, ranges, formats and programs exit 2")
+    func report() throws {
+        let db = Self.database()
+        try Self.createClientWithClinician(db)
+        let range = ["--from", "2026-01-01", "--to", "2026-03-31", "--db", db]
+        let json = try Self.run(["report", "--format", "json"] + range)
+        #expect(json.status == 0)
+        // No one is admitted: every count is 0 (shown, not withheld) and no week has data.
+        let episodes = try #require(json.json?["episodes"] as? Int)
+        #expect(episodes == 0 && (json.json?["weeks"] as? [Any])?.isEmpty == true)
+        #expect(json.json?["from"] as? String == "2026-01-01" && json.json?["through"] as? String == "2026-03-31")
+        let csv = try Self.run(["report", "--format", "csv"] + range)
+        #expect(
+            csv.stdout.hasPrefix(
+                "section,measure,week,level,count,of,value,suppressed\nepisodes,episodes,,,0,,,false\n"))
+        let html = try Self.run(["report"] + range)
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("PHQ-9 by week of treatment"))
+        #expect(html.stdout.contains("<svg") && !html.stdout.contains("k@b.test"))
+        for (arguments, field) in [
+            (["--from", "2026-02-30", "--to", "2026-03-31"], "--from:"),
+            (["--from", "2026-03-01", "--to", "2026-02-01"], "--to:"),
+            (["--from", "2010-01-01", "--to", "2026-02-01"], "--to:"),
+            (["--from", "2026-01-01", "--to", "2026-02-01", "--format", "pdf"], "--format:"),
+            (["--from", "2026-01-01", "--to", "2026-02-01", "--program", "nope"], "--program:"),
+            (["--from", "2026-01-01", "--to", "2026-02-01", "--program", UUID().uuidString], "--program:"),
+        ] {
+            let refused = try Self.run(["report"] + arguments + ["--db", db])
+            #expect(refused.status == 2 && refused.stderr.hasPrefix(field), "\(arguments)")
+        }
+    }
 }

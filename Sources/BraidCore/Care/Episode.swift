@@ -5,7 +5,7 @@ public typealias EpisodeID = Identifier<EpisodeTag>
 
 /// Levels of care, low to high (clinical-rules.md §6). A program admits to IOP or PHP; `outpatient` is a step
 /// down and `refer-higher` a referral out.
-public enum LevelOfCare: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum LevelOfCare: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
     case outpatient
     case iop
     case php

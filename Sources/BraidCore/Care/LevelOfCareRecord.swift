@@ -137,7 +137,10 @@ public struct LevelEvidence: Sendable {
     }
 
     /// The level history of an episode: the level at admission, then each decision that changed the level.
-    public func history(of episode: Episode) -> [LevelPeriod] {
+    public func history(of episode: Episode) -> [LevelPeriod] { Self.history(of: episode, decisions: decisions) }
+
+    /// The level history of an episode from the client's decisions in decision order (effective day, then time).
+    public static func history(of episode: Episode, decisions: [LevelDecision]) -> [LevelPeriod] {
         var periods = [LevelPeriod(level: episode.levelAtAdmission, from: episode.admittedOn, decision: nil)]
         for decision in decisions where decision.episodeID == episode.id && decision.level != periods.last?.level {
             periods.append(LevelPeriod(level: decision.level, from: decision.effectiveOn, decision: decision.id))

@@ -8,6 +8,8 @@ public struct EpisodeOutcome: Sendable, Hashable {
     public let through: CalendarDate
     /// One per instrument of §9 answered in the window: the first total is the baseline, the last the latest.
     public let measures: [MeasurementOutcome]
+    /// How many totals of each instrument the window holds (a measure with one total has no follow-up yet).
+    public let timesMeasured: [Instrument.ID: Int]
     /// Use from the check-ins in the window (`UseCalendar`, screens included); `nil` with no check-in.
     public let use: UseMetrics?
     public let screens: Int
@@ -34,12 +36,18 @@ public struct EpisodeOutcome: Sendable, Hashable {
         through = end
         let start = episode.admittedOn
         func inWindow(_ date: CalendarDate) -> Bool { date >= start && date <= end }
-        measures = MeasurementOutcome.instruments.compactMap { id in
+        var measures: [MeasurementOutcome] = []
+        var timesMeasured: [Instrument.ID: Int] = [:]
+        for id in MeasurementOutcome.instruments {
             let window = (totals[id] ?? []).filter { inWindow($0.date) }.sorted { $0.date < $1.date }
-            guard let first = window.first, let last = window.last else { return nil }
-            return MeasurementOutcome(
-                instrument: id, baseline: first.total, latest: last.total, configuration: configuration)
+            guard let first = window.first, let last = window.last else { continue }
+            measures.append(
+                MeasurementOutcome(
+                    instrument: id, baseline: first.total, latest: last.total, configuration: configuration))
+            timesMeasured[id] = window.count
         }
+        self.measures = measures
+        self.timesMeasured = timesMeasured
         let days = checkIns.filter { inWindow($0.date) }.sorted { $0.date < $1.date }
         let windowScreens = screens.filter { inWindow($0.date) }.sorted { $0.date < $1.date }
         self.screens = windowScreens.count

@@ -40,6 +40,10 @@ enum ProgramOverviewPage {
         let content: Node<HTML.BodyContext> = .group(
             .if(isAdmin, AdminViews.staffNav(current: .programOverview)),
             .h1(.text("Program overview")),
+            .p(
+                .a(
+                    .href(SiteURL.programReport().path),
+                    .text("Program report: outcomes of both tracks, level flow and plots"))),
             .nav(
                 .class("tabs"), .attribute(named: "aria-label", value: "Window"),
                 .forEach(windows) { span in

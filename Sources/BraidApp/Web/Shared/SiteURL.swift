@@ -55,6 +55,8 @@ enum SiteURL: Hashable, Sendable {
     case notificationSettings(saved: String? = nil)
     // The program lead's page: aggregates only.
     case programOverview(days: Int? = nil)
+    /// The program report (§9) for a range, as a page or a download (`format` csv or json).
+    case programReport(from: CalendarDate? = nil, to: CalendarDate? = nil, format: String? = nil)
 
     /// A page as the router knows it: its path template and the methods it answers.
     enum Page: String, CaseIterable, Sendable {
@@ -65,7 +67,7 @@ enum SiteURL: Hashable, Sendable {
         case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout, medications
         case prescriberNotes
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
-        case settings, thresholds, contingencySettings, notificationSettings, programOverview
+        case settings, thresholds, contingencySettings, notificationSettings, programOverview, programReport
 
         /// Path segments; `:id` marks the record id (`:token` an invitation's secret).
         var template: [String] {
@@ -114,6 +116,7 @@ enum SiteURL: Hashable, Sendable {
             case .settings: ["admin", "settings"]
             case .thresholds: ["admin", "settings", "thresholds"]
             case .programOverview: ["program"]
+            case .programReport: ["program", "report"]
             }
         }
 
@@ -122,7 +125,7 @@ enum SiteURL: Hashable, Sendable {
             switch self {
             case .home, .stylesheet, .pattern, .cycle, .myPlan, .caseload, .chart, .newAssessment, .admin,
                 .adminAccount,
-                .programOverview:
+                .programOverview, .programReport:
                 [.GET]
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
                 .signPlan,
@@ -188,6 +191,7 @@ enum SiteURL: Hashable, Sendable {
         case .settings: .settings
         case .thresholds: .thresholds
         case .programOverview: .programOverview
+        case .programReport: .programReport
         }
     }
 
@@ -231,6 +235,10 @@ enum SiteURL: Hashable, Sendable {
             id = alert.description
         case .programOverview(let days):
             if let days { query.append(("days", String(days))) }
+        case .programReport(let from, let to, let format):
+            if let from { query.append(("from", from.description)) }
+            if let to { query.append(("to", to.description)) }
+            if let format { query.append(("format", format)) }
         case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds,
             .contingencySettings:
             break

@@ -60,6 +60,7 @@ enum Stylesheet {
         .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         body.wide main, body.wide footer { max-width: 1180px; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 0 24px; }
+        .tracks { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 0 24px; }
         input[type=text], select { font: inherit; width: 100%; max-width: 28rem; min-height: 44px; padding: 8px; border: 1px solid #6b7280; border-radius: 6px; background: #fff; color: var(--ink); }
         button.danger { background: var(--alert); }
         .recommendation { border-left: 4px solid var(--accent); background: var(--wash); padding: 8px 14px; border-radius: 4px; margin: 12px 0; }
