@@ -12,6 +12,11 @@ let package = Package(
             name: "braid-bench",
             dependencies: [.product(name: "BraidCore", package: "Braid")],
             path: "Sources/braid-bench"
-        )
+        ),
+        .executableTarget(
+            name: "report-bench",
+            dependencies: [.product(name: "BraidCore", package: "Braid")],
+            path: "Sources/report-bench"
+        ),
     ]
 )

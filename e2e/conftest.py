@@ -16,12 +16,16 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "e2e" / "screenshots"
 PORT = int(os.environ.get("BRAID_E2E_PORT", "18080"))
+BINARY = os.environ.get("BRAID_BIN", str(ROOT / ".build" / "release" / "braid"))
+# The served demo's SQLite file, for tests that read it with the CLI (exports) beside the running server.
+SERVED = {}
 
 
 @pytest.fixture(scope="session")
 def server():
-    binary = os.environ.get("BRAID_BIN", str(ROOT / ".build" / "release" / "braid"))
+    binary = BINARY
     folder = tempfile.mkdtemp(prefix="braid-e2e-")
+    SERVED["database"] = os.path.join(folder, "e2e.sqlite")
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     environment["BRAID_BCRYPT_COST"] = "10"
     log = open(os.path.join(folder, "serve.log"), "w")
@@ -42,6 +46,12 @@ def server():
     yield base
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo_database(server):
+    """The path of the demo database the server runs on."""
+    return SERVED["database"]
 
 
 @pytest.fixture()

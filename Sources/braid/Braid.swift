@@ -19,6 +19,7 @@ struct Braid: ParsableCommand {
             ScoreCommand.self,
             InstrumentsCommand.self,
             OrderingCommand.self, LevelCommand.self, CMCommand.self, OutcomesCommand.self, ReportCommand.self,
+            ExportCommand.self,
             AnalyzeCommand.self,
             SimulateCommand.self,
             DemoCommand.self,

@@ -142,14 +142,12 @@ public enum DataImport {
         -> (imported: Int, skipped: Int, alertsOpened: Int)
     {
         let repository = app.repository
-        guard let account = try await repository.credentials(email: clientEmail.lowercased())?.account,
-            account.role == .client,
-            let client = try await repository.clients(in: account.programID).first(where: { $0.userID == account.id })
-        else { throw ValidationError(field: "--client", "no client account with email \(clientEmail.lowercased())") }
+        let client = try await self.client(app, email: clientEmail)
+        let account = (userID: client.userID, programID: client.programID)
         let now = app.clock()
         let program = try await app.programContext(account.programID)
         // Imported history is recorded in the client's name; the audit event marks it as an import.
-        let author = Actor(userID: account.id, role: .client, programID: account.programID, clientID: client.id)
+        let author = Actor(userID: account.userID, role: .client, programID: account.programID, clientID: client.id)
         let run = "import-\(UUID().uuidString.lowercased())"
         var writes: [ClinicalWrite] = []
         for day in days {
@@ -168,6 +166,18 @@ public enum DataImport {
         }
         let stored = try await repository.commit(writes)
         return (stored.count, days.count - writes.count, stored.filter { $0.alert != nil }.count)
+    }
+}
+
+extension DataImport {
+    /// The client record of the client account with `email` (the CLI's `--client`).
+    static func client(_ app: Application, email: String, field: String = "--client") async throws -> ClientProfile {
+        let repository = app.repository
+        guard let account = try await repository.credentials(email: email.lowercased())?.account,
+            account.role == .client,
+            let client = try await repository.clients(in: account.programID).first(where: { $0.userID == account.id })
+        else { throw ValidationError(field: field, "no client account with email \(email.lowercased())") }
+        return client
     }
 }
 

@@ -109,6 +109,12 @@ public struct LevelPeriod: Sendable, Hashable {
     public let from: CalendarDate
     /// The decision that began it; `nil` for the level at admission.
     public let decision: LevelDecisionID?
+
+    public init(level: LevelOfCare, from: CalendarDate, decision: LevelDecisionID?) {
+        self.level = level
+        self.from = from
+        self.decision = decision
+    }
 }
 
 /// Everything §6 needs about one client, as plain data, and the evaluation from it as of any day.

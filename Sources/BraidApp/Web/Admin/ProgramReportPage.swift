@@ -29,28 +29,32 @@ public enum ProgramReporting {
     public static func report(_ app: Application, programID: ProgramID?, from: CalendarDate, to: CalendarDate)
         async throws -> (program: String, report: ProgramReport)
     {
+        let program = try await self.program(app, programID)
+        let report = try await report(
+            app, program: try await app.programContext(program.id), from: from, to: to, actor: nil, requestID: "cli")
+        return (program.name, report)
+    }
+
+    /// The program a CLI command names with `--program`, else the database's one program (its one non-demo
+    /// program when it also holds the demo).
+    static func program(_ app: Application, _ programID: ProgramID?) async throws -> Program {
         let programs = try await app.repository.programs()
-        let program: Program
         if let programID {
             guard let named = programs.first(where: { $0.id == programID }) else {
                 throw ValidationError(field: "--program", "no program with id \(programID)")
             }
-            program = named
-        } else {
-            let real = programs.filter { !$0.isDemo }
-            guard let only = real.count == 1 ? real.first : real.isEmpty && programs.count == 1 ? programs.first : nil
-            else {
-                throw ValidationError(
-                    field: "--program",
-                    programs.isEmpty
-                        ? "the database holds no program yet"
-                        : "there are \(programs.count) programs; name one with --program ID")
-            }
-            program = only
+            return named
         }
-        let report = try await report(
-            app, program: try await app.programContext(program.id), from: from, to: to, actor: nil, requestID: "cli")
-        return (program.name, report)
+        let real = programs.filter { !$0.isDemo }
+        guard let only = real.count == 1 ? real.first : real.isEmpty && programs.count == 1 ? programs.first : nil
+        else {
+            throw ValidationError(
+                field: "--program",
+                programs.isEmpty
+                    ? "the database holds no program yet"
+                    : "there are \(programs.count) programs; name one with --program ID")
+        }
+        return only
     }
 
     /// The report as JSON: keys sorted, suppressed cells `null`.
