@@ -82,6 +82,7 @@ public enum BraidServer {
         case .createMyRelapsePlanVersion: KeptPlanController<RelapsePlanSection>.saveMine
         case .myReminders: RemindersController.mine
         case .updateMyReminders: RemindersController.save
+        case .clientFHIR: FHIRController.bundle
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

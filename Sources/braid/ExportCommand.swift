@@ -6,8 +6,31 @@ import Foundation
 /// `braid export`: client records out of Braid (issue 13): typed CSV tables.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export client records: csv (typed tables).",
-        subcommands: [CSV.self])
+        commandName: "export", abstract: "Export client records: csv (typed tables), fhir (an R4 Bundle).",
+        subcommands: [CSV.self, FHIR.self])
+
+    struct FHIR: AsyncBraidCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fhir", abstract: "Print a client's record as a FHIR R4 Bundle (type collection).",
+            discussion: """
+                The Bundle holds the Patient; a QuestionnaireResponse per instrument administered (linkIds are \
+                Braid's item ids); an Observation (category survey) per total, with its LOINC code and derivedFrom \
+                its QuestionnaireResponse; an Observation per check-in value (mood, craving, sleep, use; LOINC where \
+                a code exists, urn:braid:check-in otherwise); a Condition per problem of the signed plan (ICD-10-CM \
+                and SNOMED CT; provisional while the depression type is undetermined); the CarePlan and its Goals. \
+                Every resource carries the 42 CFR Part 2 security labels. Audited as export.fhir. Bad input exits 2.
+                """)
+
+        @Option(help: "The client account's email.") var client: String
+        @OptionGroup var database: DatabaseOptions
+
+        func runAsync() async throws {
+            let bundle = try await withBraidApplication(database) { _, app in
+                try await FHIRExporting.bundle(app, clientEmail: client)
+            }
+            Console.output(bundle)
+        }
+    }
 
     struct CSV: AsyncBraidCommand {
         static let configuration = CommandConfiguration(

@@ -14,6 +14,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case clientSafetyPlan, createSafetyPlanVersion, mySafetyPlan, createMySafetyPlanVersion
     case clientRelapsePlan, createRelapsePlanVersion, myRelapsePlan, createMyRelapsePlanVersion
     case myReminders, updateMyReminders
+    case clientFHIR
 
     static let prefix = ["api", "v1"]
 
@@ -66,6 +67,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .myRelapsePlan: ["me", "relapse-plan"]
         case .createMyRelapsePlanVersion: ["me", "relapse-plan-versions"]
         case .myReminders, .updateMyReminders: ["me", "reminders"]
+        case .clientFHIR: ["clients", ":id", "fhir"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -139,6 +141,10 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .myReminders: "My reminder choices (none until I opt in): which, when, and my quiet hours"
         case .updateMyReminders:
             "Choose my reminders (the daily check-in, a screening day, group homework), their time and my quiet hours"
+        case .clientFHIR:
+            "The client's record as a FHIR R4 Bundle (collection) for the care team: Patient, QuestionnaireResponses, "
+                + "survey Observations of totals and check-ins, Conditions, CarePlan and Goals, with the 42 CFR Part 2 "
+                + "security labels (application/fhir+json)"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -212,8 +218,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientRelapsePlan, .myRelapsePlan: (200, "RelapsePlan")
         case .createRelapsePlanVersion, .createMyRelapsePlanVersion: (201, "RelapsePlan")
         case .myReminders, .updateMyReminders: (200, "Reminders")
+        case .clientFHIR: (200, "FHIRBundle")
         }
     }
+
+    /// The media type of the success response.
+    var responseMediaType: String { self == .clientFHIR ? "application/fhir+json" : "application/json" }
 
     /// Query parameters with their schemas (all optional).
     var queryParameters: [(name: String, description: String, schema: JSONValue)] {
@@ -262,6 +272,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             return [unauthorized, notFound]
         case .myContingency: return [unauthorized, (404, "Only a client has contingency management of its own")]
         case .clientMedications, .clientSafetyPlan, .clientRelapsePlan: return [unauthorized, notFound]
+        case .clientFHIR:
+            return [unauthorized, (404, "No such client on your caseload (the export is for the care team)")]
         case .mySafetyPlan, .myRelapsePlan: return [unauthorized, (404, "Only a client has a plan of its own")]
         case .createSafetyPlanVersion, .createRelapsePlanVersion:
             return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]

@@ -39,7 +39,7 @@ enum OpenAPIDocument {
                 ? .object(["description": .string("Done")])
                 : .object([
                     "description": .string("Success"),
-                    "content": .object(["application/json": .object(["schema": reference(schema)])]),
+                    "content": .object([route.responseMediaType: .object(["schema": reference(schema)])]),
                 ])
             for (code, text) in route.errorStatuses {
                 responses[String(code)] = .object([

@@ -10,7 +10,7 @@ enum APIContract {
     static var schemas: [String: JSONValue] {
         let parts = [
             service, auth, checkIns, clients, assessments, screens, analysis, alerts, levelOfCare, treatmentPlans,
-            contingency, medications, safetyPlan, relapsePlan, reminders,
+            contingency, medications, safetyPlan, relapsePlan, reminders, fhir,
         ]
         return parts.reduce(into: [:]) { all, part in
             all.merge(part) { _, _ in preconditionFailure("a schema is defined by two resources") }
@@ -57,6 +57,40 @@ extension APIContract {
                     "id": JSONSchema.uuid, "role": JSONSchema.enumeration(Role.self), "name": JSONSchema.string(),
                     "email": JSONSchema.string(),
                 ], required: ["id", "role", "name", "email"]),
+        ]
+    }
+}
+
+// MARK: - FHIR export
+
+extension APIContract {
+    /// The Bundle's outline; each resource follows FHIR R4 (validated in CI against the official R4 JSON schema and
+    /// fhircraft's R4 models, not restated here).
+    static var fhir: [String: JSONValue] {
+        let coding = JSONSchema.object(
+            ["system": JSONSchema.string(), "code": JSONSchema.string(), "display": JSONSchema.string()],
+            required: ["system", "code"])
+        return [
+            "FHIRBundle": JSONSchema.object(
+                [
+                    "resourceType": JSONSchema.enumeration(["Bundle"]),
+                    "id": JSONSchema.string(), "type": JSONSchema.enumeration(["collection"]),
+                    "timestamp": JSONSchema.string(),
+                    "meta": JSONSchema.object(["security": .object(["type": "array", "items": coding])]),
+                    "entry": .object([
+                        "type": "array",
+                        "items": JSONSchema.object(
+                            [
+                                "fullUrl": JSONSchema.string(),
+                                "resource": .object([
+                                    "type": "object", "required": ["resourceType", "id"],
+                                    "properties": ["resourceType": JSONSchema.string(), "id": JSONSchema.string()],
+                                ]),
+                            ],
+                            required: ["fullUrl", "resource"]),
+                    ]),
+                ],
+                required: ["resourceType", "type", "entry", "meta"])
         ]
     }
 }
