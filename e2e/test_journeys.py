@@ -161,7 +161,8 @@ def test_clinician_chart_on_a_desktop(server, desktop):
 
 PAGES = {
     "public": ["/", "/self-check", "/login"],
-    "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders"],
+    "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders",
+               "/my-consents"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
     "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
     "lead": ["/program", "/program?days=365", "/program/report"],
@@ -276,6 +277,58 @@ def test_clinician_records_a_negative_screen_and_the_client_sees_the_earning(ser
     assert card.find_element(By.CSS_SELECTOR, "[data-streak]").get_attribute("data-streak") == "1"
     assert "Next screen" in card.text
     shot(browser, "12-cm-today-phone")
+
+
+def test_part2_consent_recorded_by_the_team_and_taken_back_by_the_client(server, browser, desktop):
+    """Issue 13 §5: on a desktop Dr. Rivera records a consent Alex signed for a recovery residence; a disclosure to
+    a recipient no consent names is refused with nothing sent. On a phone Alex reads who has had the record and
+    takes the new consent back."""
+    from selenium.webdriver.support.ui import Select
+
+    sign_in(desktop, server, *CLINICIAN)
+    desktop.find_element(By.XPATH, "//table[@class='caseload']//th//a[normalize-space()='Alex M.']").click()
+    link = wait_for(desktop, EC.presence_of_element_located((By.LINK_TEXT, "Consents and disclosures (42 CFR Part 2)")))
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+    link.click()
+    form = wait_for(desktop, EC.presence_of_element_located((By.ID, "consent-form")))
+    form.find_element(By.ID, "consent-recipient").send_keys("Northside Recovery Residence")
+    Select(form.find_element(By.ID, "consent-purpose")).select_by_value("care-coordination")
+    form.find_element(By.ID, "consent-signature").send_keys("Alex M.")
+    box = form.find_element(By.NAME, "rightToRevokeExplained")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    box.click()
+    button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    status = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "p.summary[role=status]")))
+    assert status.text == "Consent recorded."
+    row = desktop.find_element(By.XPATH, "//table[contains(@class,'consents')]//tr[td[normalize-space()='Northside Recovery Residence']]")
+    assert row.get_attribute("data-consent-status") == "active"
+    disclose = desktop.find_element(By.ID, "disclose-form")
+    disclose.find_element(By.ID, "disclose-recipient").send_keys("Northside Hospital")
+    button = disclose.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    desktop.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    refusal = wait_for(desktop, EC.presence_of_element_located((By.ID, "recipient-error")))
+    assert "no consent of the client names Northside Hospital as a recipient" in refusal.text
+    assert "Not disclosed: nothing left the program." in desktop.page_source
+    shot(desktop, "13-consents-desktop")
+
+    sign_in(browser, server, *CLIENT)
+    browser.find_element(By.LINK_TEXT, "Who may see my record").click()
+    wait_for(browser, EC.presence_of_element_located((By.XPATH, "//h1[normalize-space()='Who may see my record']")))
+    accounting = browser.find_element(By.CSS_SELECTOR, "table.disclosures")
+    assert "Riverside Community Health" in accounting.text
+    card = browser.find_element(By.XPATH, "//li[h3[normalize-space()='Northside Recovery Residence']]")
+    assert card.get_attribute("data-consent-status") == "active"
+    button = card.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "p.summary[role=status]")))
+    card = browser.find_element(By.XPATH, "//li[h3[normalize-space()='Northside Recovery Residence']]")
+    assert card.get_attribute("data-consent-status") == "revoked"
+    assert not card.find_elements(By.CSS_SELECTOR, "button")
+    shot(browser, "13-my-consents-phone")
 
 
 def axe_check(browser, label):
@@ -414,5 +467,5 @@ def test_every_page_passes_an_axe_scan(server, browser):
     scan("/caseload")
     chart = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").get_attribute("href")
     for path in ["", "?days=30", "/assessments/new?instrument=phq9", "/assessments/new?instrument=cssrs",
-                 "/ordering", "/safety-plan", "/relapse-plan"]:
+                 "/ordering", "/safety-plan", "/relapse-plan", "/consents", "/counseling-notes"]:
         scan(chart.replace(server, "") + path)

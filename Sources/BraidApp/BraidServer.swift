@@ -27,6 +27,7 @@ public enum BraidServer {
         ClinicianController.register(app)
         ContingencyPages.register(app)
         MedicationPages.register(app)
+        ConsentPages.register(app)
         AdminController.register(app)
         InvitationPages.register(app)
         ProgramOverviewPage.register(app)
@@ -83,6 +84,14 @@ public enum BraidServer {
         case .myReminders: RemindersController.mine
         case .updateMyReminders: RemindersController.save
         case .clientFHIR: FHIRController.bundle
+        case .clientConsents: ConsentsController.list
+        case .createConsent: ConsentsController.create
+        case .revokeConsent: ConsentsController.revoke
+        case .createDisclosure: ConsentsController.disclose
+        case .myConsents: ConsentsController.mine
+        case .revokeMyConsent: ConsentsController.revokeMine
+        case .clientCounselingNotes: ConsentsController.notes
+        case .createCounselingNote: ConsentsController.createNote
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

@@ -17,18 +17,47 @@ struct ExportCommand: ParsableCommand {
                 Braid's item ids); an Observation (category survey) per total, with its LOINC code and derivedFrom \
                 its QuestionnaireResponse; an Observation per check-in value (mood, craving, sleep, use; LOINC where \
                 a code exists, urn:braid:check-in otherwise); a Condition per problem of the signed plan (ICD-10-CM \
-                and SNOMED CT; provisional while the depression type is undetermined); the CarePlan and its Goals. \
+                and SNOMED CT; provisional while the depression type is undetermined); the CarePlan and its Goals; a \
+                Consent per 42 CFR Part 2 consent. \
                 Every resource carries the 42 CFR Part 2 security labels. Audited as export.fhir. Bad input exits 2.
+
+                With --recipient and --purpose it is a disclosure outside the program (42 CFR Part 2): it needs the \
+                client's active consent naming that recipient and purpose (and --scope counseling-notes a consent \
+                of its own). It prints {"disclosure", "consent", "notice", "scopeStatement", "bundle"}: the 2.32 \
+                notice and the consent's scope travel with the Bundle, and the disclosure is recorded in the \
+                accounting the client reads. A refusal (no consent, expired, revoked, wrong recipient, wrong \
+                purpose) exits 2 with its reason and writes nothing out.
                 """)
 
         @Option(help: "The client account's email.") var client: String
+        @Option(help: "Disclose outside the program to this recipient (with --purpose), under the client's consent.")
+        var recipient: String?
+        @Option(
+            help: ArgumentHelp(
+                "The disclosure's purpose.",
+                valueName: DisclosurePurpose.allCases.map(\.rawValue).joined(separator: "|")))
+        var purpose: String?
+        @Option(help: "What to disclose: record (default) or counseling-notes.") var scope: String?
         @OptionGroup var database: DatabaseOptions
 
         func runAsync() async throws {
-            let bundle = try await withBraidApplication(database) { _, app in
-                try await FHIRExporting.bundle(app, clientEmail: client)
+            guard (recipient == nil) == (purpose == nil) else {
+                throw BadInput(
+                    field: recipient == nil ? "--recipient" : "--purpose",
+                    "a disclosure names both --recipient and --purpose")
             }
-            Console.output(bundle)
+            if scope != nil && recipient == nil {
+                throw BadInput(field: "--scope", "applies only to a disclosure (with --recipient and --purpose)")
+            }
+            let output = try await withBraidApplication(database) { _, app in
+                if let recipient, let purpose {
+                    try await Part2Disclosing.disclose(
+                        app, clientEmail: client, recipient: recipient, purpose: purpose, scope: scope)
+                } else {
+                    try await FHIRExporting.bundle(app, clientEmail: client)
+                }
+            }
+            Console.output(output)
         }
     }
 

@@ -53,6 +53,9 @@ struct SiteURLTests {
             SiteURL.programReport(
                 from: CalendarDate(iso: "2026-01-01"), to: CalendarDate(iso: "2026-03-31"), format: "csv"
             ).path == "/program/report?from=2026-01-01&to=2026-03-31&format=csv")
+        #expect(SiteURL.consents(client, saved: "consent").path == "/clients/\(id)/consents?saved=consent")
+        #expect(SiteURL.counselingNotes(client, saved: true).path == "/clients/\(id)/counseling-notes?saved=1")
+        #expect(SiteURL.myConsents(saved: true).path == "/my-consents?saved=1")
         // A link's path, without query and fragment, matches its page's template segment by segment.
         let links: [SiteURL] = [
             .home, .selfCheck, .stylesheet, .login, .logout, .today(), .pattern, .cycle, .safetyPlan(), .caseload(),
@@ -64,6 +67,8 @@ struct SiteURLTests {
             .cmEnroll(client), .cmEnd(client), .cmPayout(client),
             .contingencySettings, .medications(client), .prescriberNotes(client), .relapsePlan(),
             .clientRelapsePlan(client), .reminders(), .notificationSettings(), .programReport(),
+            .consents(client), .revokeConsent(client), .disclose(client), .counselingNotes(client), .myConsents(),
+            .revokeMyConsent,
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

@@ -305,4 +305,29 @@ struct DatabaseCommandTests {
             #expect(refused.status == 2 && refused.stderr.hasPrefix(field), "\(arguments)")
         }
     }
+
+    @Test(
+        "export fhir --recipient --purpose: both or neither; without the client's consent it exits 2 and prints nothing"
+    )
+    func disclosureGate() throws {
+        let db = Self.database()
+        try Self.createClientWithClinician(db)
+        let plain = try Self.run(["export", "fhir", "--client", "k@b.test", "--db", db])
+        #expect(plain.status == 0 && plain.json?["resourceType"] as? String == "Bundle")
+        for (arguments, field) in [
+            (["--recipient", "Riverside"], "--purpose:"), (["--purpose", "treatment"], "--recipient:"),
+            (["--scope", "record"], "--scope:"), (["--recipient", "Riverside", "--purpose", "sale"], "--purpose:"),
+            (["--recipient", "Riverside", "--purpose", "treatment", "--scope", "all"], "--scope:"),
+            (["--recipient", "Riverside", "--purpose", "treatment"], "--scope:"),
+        ] {
+            let refused = try Self.run(["export", "fhir", "--client", "k@b.test"] + arguments + ["--db", db])
+            #expect(refused.status == 2 && refused.stderr.hasPrefix(field) && refused.stdout.isEmpty, "\(arguments)")
+        }
+        let none = try Self.run(
+            [
+                "export", "fhir", "--client", "k@b.test", "--recipient", "Riverside", "--purpose", "treatment", "--db",
+                db,
+            ])
+        #expect(none.stderr.contains("no consent to disclose their record outside the program"))
+    }
 }

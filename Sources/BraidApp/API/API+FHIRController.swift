@@ -10,7 +10,8 @@ enum FHIRController {
         let actor = try req.requireStaff()
         let client = try await req.accessibleClient()
         let body = try await FHIRExporting.bundle(
-            req.repository, client: client, actor: actor, requestID: req.requestID, now: req.now)
+            req.repository, client: client, actor: actor, today: try await req.program(of: actor).today(now: req.now),
+            requestID: req.requestID, now: req.now)
         let response = Response(status: .ok, body: .init(string: body))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "fhir+json")
         return response

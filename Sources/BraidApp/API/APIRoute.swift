@@ -15,6 +15,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case clientRelapsePlan, createRelapsePlanVersion, myRelapsePlan, createMyRelapsePlanVersion
     case myReminders, updateMyReminders
     case clientFHIR
+    case clientConsents, createConsent, revokeConsent, createDisclosure, myConsents, revokeMyConsent
+    case clientCounselingNotes, createCounselingNote
 
     static let prefix = ["api", "v1"]
 
@@ -23,7 +25,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createToken, .createMyCheckIn, .createClientAssessment, .createClientScreen, .acknowledgeAlert,
             .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout,
             .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion,
-            .createRelapsePlanVersion, .createMyRelapsePlanVersion:
+            .createRelapsePlanVersion, .createMyRelapsePlanVersion, .createConsent, .revokeConsent, .createDisclosure,
+            .revokeMyConsent, .createCounselingNote:
             .POST
         case .updateMedication, .updateMyReminders: .PUT
         case .revokeToken: .DELETE
@@ -68,6 +71,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createMyRelapsePlanVersion: ["me", "relapse-plan-versions"]
         case .myReminders, .updateMyReminders: ["me", "reminders"]
         case .clientFHIR: ["clients", ":id", "fhir"]
+        case .clientConsents, .createConsent: ["clients", ":id", "consents"]
+        case .revokeConsent: ["clients", ":id", "consents", ":consentId", "revoke"]
+        case .createDisclosure: ["clients", ":id", "disclosures"]
+        case .myConsents: ["me", "consents"]
+        case .revokeMyConsent: ["me", "consents", ":consentId", "revoke"]
+        case .clientCounselingNotes, .createCounselingNote: ["clients", ":id", "counseling-notes"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -143,8 +152,23 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Choose my reminders (the daily check-in, a screening day, group homework), their time and my quiet hours"
         case .clientFHIR:
             "The client's record as a FHIR R4 Bundle (collection) for the care team: Patient, QuestionnaireResponses, "
-                + "survey Observations of totals and check-ins, Conditions, CarePlan and Goals, with the 42 CFR Part 2 "
+                + "survey Observations of totals and check-ins, Conditions, CarePlan and Goals, Consents, with the 42 CFR Part 2 "
                 + "security labels (application/fhir+json)"
+        case .clientConsents:
+            "The client's 42 CFR Part 2 consents (each with its status today) and the accounting of disclosures made "
+                + "under them"
+        case .createConsent:
+            "Record a consent the client signed (care team only): to whom, the purpose, what (the record, or SUD "
+                + "counseling notes, which need a consent of their own), the expiry, the signature and its date"
+        case .revokeConsent: "Revoke a consent on the client's word; it permits nothing from now on"
+        case .createDisclosure:
+            "Disclose the client's record outside the program (care team only): needs an active consent naming the "
+                + "recipient and the purpose; answers the FHIR Bundle with the 42 CFR 2.32 notice and the consent's "
+                + "scope, and records it in the accounting of disclosures. Any refusal writes nothing out"
+        case .myConsents: "My consents and the accounting of every disclosure of my record outside the program"
+        case .revokeMyConsent: "Revoke one of my consents; it permits nothing from now on"
+        case .clientCounselingNotes: "SUD counseling notes, kept apart from the rest of the record (care team only)"
+        case .createCounselingNote: "Write a SUD counseling note for a session (care team only)"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -155,7 +179,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .health, .openAPI: "service"
         case .createToken, .revokeToken: "auth"
         case .me, .myCheckIns, .createMyCheckIn, .myContingency, .myMedications, .mySafetyPlan,
-            .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders:
+            .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders,
+            .myConsents, .revokeMyConsent:
             "me"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
@@ -180,6 +205,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createSafetyPlanVersion, .createMySafetyPlanVersion: "SafetyPlanRequest"
         case .createRelapsePlanVersion, .createMyRelapsePlanVersion: "RelapsePlanRequest"
         case .updateMyReminders: "Reminders"
+        case .createConsent: "ConsentRequest"
+        case .createDisclosure: "DisclosureRequest"
+        case .createCounselingNote: "CounselingNoteRequest"
         default: nil
         }
     }
@@ -219,6 +247,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createRelapsePlanVersion, .createMyRelapsePlanVersion: (201, "RelapsePlan")
         case .myReminders, .updateMyReminders: (200, "Reminders")
         case .clientFHIR: (200, "FHIRBundle")
+        case .clientConsents, .myConsents: (200, "ConsentAccount")
+        case .createConsent: (201, "Consent")
+        case .revokeConsent, .revokeMyConsent: (200, "Consent")
+        case .createDisclosure: (201, "DisclosurePackage")
+        case .clientCounselingNotes: (200, "CounselingNoteList")
+        case .createCounselingNote: (201, "CounselingNote")
         }
     }
 
@@ -275,6 +309,36 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientFHIR:
             return [unauthorized, (404, "No such client on your caseload (the export is for the care team)")]
         case .mySafetyPlan, .myRelapsePlan: return [unauthorized, (404, "Only a client has a plan of its own")]
+        case .clientConsents: return [unauthorized, notFound]
+        case .myConsents: return [unauthorized, (404, "Only a client has consents of its own")]
+        case .createConsent:
+            return [
+                badRequest, unauthorized, (403, "Only the care team records a consent"), notFound, tooLarge,
+                (422, "An element is missing or invalid: the error names it (a signature date in the future…)"),
+            ]
+        case .revokeConsent:
+            return [
+                unauthorized, (403, "Only the client or the care team revokes"), notFound, (409, "Already revoked"),
+            ]
+        case .revokeMyConsent: return [unauthorized, (404, "No such consent of mine"), (409, "Already revoked")]
+        case .createDisclosure:
+            return [
+                badRequest, unauthorized, (404, "No such client on your caseload (disclosures are for the care team)"),
+                tooLarge,
+                (
+                    422,
+                    "Refused, and nothing written out: no consent for this scope, none naming the recipient, none for "
+                        + "the purpose, or the consent expired or was revoked (the error says which); or a field is "
+                        + "invalid"
+                ),
+            ]
+        case .clientCounselingNotes:
+            return [unauthorized, (404, "No such client on your caseload (the notes are for the care team)")]
+        case .createCounselingNote:
+            return [
+                badRequest, unauthorized, (403, "Only the care team writes counseling notes"), notFound, tooLarge,
+                invalid,
+            ]
         case .createSafetyPlanVersion, .createRelapsePlanVersion:
             return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
         case .createMySafetyPlanVersion, .createMyRelapsePlanVersion:

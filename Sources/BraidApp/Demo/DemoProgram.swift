@@ -112,6 +112,8 @@ public enum DemoProgram {
             try await reviewLevels(
                 of: client, index: index, by: team[0], today: today, now: now, repository: repository)
             try await prescribe(for: client, index: index, by: team[0], today: today, now: now, repository)
+            try await recordConsents(
+                for: client, index: index, program: program, by: team[0], today: today, now: now, repository)
             if let enrollment, index == 0, let ledger = try await repository.contingency(of: client.ref) {
                 // A week ago the clinician handed over about half of what had been earned, as a gift card.
                 let earned = ledger.lines.filter { $0.date <= today.adding(days: -7) }.reduce(0) { $0 + $1.earnedCents }
@@ -251,6 +253,56 @@ public enum DemoProgram {
                 text: "Sertraline raised to 100 mg two weeks ago. Ask about sleep and agitation at group.",
                 writtenBy: clinician, writtenAt: now.addingTimeInterval(-14 * 86_400)),
             client: client.ref)
+    }
+
+    /// Client 1 (Part 2, issue 13 §5) signed a consent 20 days ago for Riverside Community Health, their primary
+    /// care clinic, for treatment; the record went there once, 12 days ago. An earlier consent for the county drug
+    /// court was revoked. Their counselor keeps SUD counseling notes, which no consent of theirs covers.
+    static func recordConsents(
+        for client: ClientProfile, index: Int, program: Program, by clinician: UserID, today: CalendarDate,
+        now: Date, _ repository: BraidRepository
+    ) async throws {
+        guard index == 0 else { return }
+        func consent(_ recipient: String, _ purpose: DisclosurePurpose, signed: Int, days: Int, revoked: Int?)
+            -> Part2Consent
+        {
+            Part2Consent(
+                id: UUID(), clientID: client.id, discloser: program.name,
+                terms: ConsentTerms(
+                    recipient: recipient, purpose: purpose, scope: .record,
+                    expiresOn: today.adding(days: days - signed),
+                    signature: client.displayName, signedOn: today.adding(days: -signed)),
+                recordedAt: now.addingTimeInterval(-Double(signed) * 86_400), recordedBy: clinician,
+                revokedAt: revoked.map { now.addingTimeInterval(-Double($0) * 86_400) },
+                revokedBy: revoked.map { _ in clinician })
+        }
+        let court = consent("County Drug Court", .careCoordination, signed: 80, days: 180, revoked: 30)
+        let clinic = consent("Riverside Community Health", .treatment, signed: 20, days: 365, revoked: nil)
+        for item in [court, clinic] { try await repository.addConsent(item, client: client.ref) }
+        try await repository.addDisclosure(
+            Disclosure(
+                id: UUID(), clientID: client.id, consentID: clinic.id, recipient: clinic.terms.recipient,
+                purpose: .treatment, scope: .record, disclosedAt: now.addingTimeInterval(-12 * 86_400),
+                disclosedBy: clinician, resources: 40),
+            client: client.ref)
+        for (daysAgo, text) in [
+            (
+                15,
+                "Individual session. Talked through the weekend of a near use; named the call to a sister as "
+                    + "what got her through. Practised urge surfing."
+            ),
+            (
+                8,
+                "Individual session. Low mood since the anniversary of a parent's death; no use. Planned two "
+                    + "activities for the week and agreed to raise sleep with the prescriber."
+            ),
+        ] {
+            try await repository.addCounselingNote(
+                CounselingNote(
+                    id: UUID(), clientID: client.id, sessionDate: today.adding(days: -daysAgo), text: text,
+                    writtenBy: clinician, writtenAt: now.addingTimeInterval(-Double(daysAgo) * 86_400 + 3_600)),
+                client: client.ref)
+        }
     }
 
     /// Clients 1 and 4 are in contingency management from eight weeks ago (client 1 on vouchers, client 4 on prize

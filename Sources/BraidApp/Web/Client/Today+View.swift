@@ -72,7 +72,8 @@ enum TodayView {
                 .a(.href(SiteURL.myPlan.path), .text("My plan")), .text(" · "),
                 .a(.href(SiteURL.safetyPlan().path), .text("My safety plan")), .text(" · "),
                 .a(.href(SiteURL.relapsePlan().path), .text("My relapse-prevention plan")), .text(" · "),
-                .a(.href(SiteURL.reminders().path), .text("Reminders"))),
+                .a(.href(SiteURL.reminders().path), .text("Reminders")), .text(" · "),
+                .a(.href(SiteURL.myConsents().path), .text("Who may see my record"))),
             cards,
             .if(
                 !errors.isEmpty,

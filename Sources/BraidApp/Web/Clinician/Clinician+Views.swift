@@ -315,7 +315,9 @@ enum ClinicianViews {
                 },
                 .li(.a(.href(SiteURL.ordering(client.id).path), .text("Ordering interview (which came first)"))),
                 .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan"))),
-                .li(.a(.href(SiteURL.clientRelapsePlan(client.id).path), .text("Relapse-prevention plan")))),
+                .li(.a(.href(SiteURL.clientRelapsePlan(client.id).path), .text("Relapse-prevention plan"))),
+                .li(.a(.href(SiteURL.consents(client.id).path), .text("Consents and disclosures (42 CFR Part 2)"))),
+                .li(.a(.href(SiteURL.counselingNotes(client.id).path), .text("SUD counseling notes (kept apart)")))),
             screenForm(
                 client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: context.csrfToken),
             .h2(.text("Assessments")),

@@ -21,6 +21,9 @@ enum SiteURL: Hashable, Sendable {
     case reminders(saved: Bool = false)
     case safetyPlan(saved: Bool = false)
     case relapsePlan(saved: Bool = false)
+    /// Who may see my record: my Part 2 consents and the accounting of disclosures.
+    case myConsents(saved: Bool = false)
+    case revokeMyConsent
     // The care team's pages.
     case caseload(sort: CaseloadSort? = nil, show: CaseloadShow? = nil)
     case chart(ClientID, days: Int? = nil, saved: String? = nil, anchor: String? = nil)
@@ -41,6 +44,12 @@ enum SiteURL: Hashable, Sendable {
     case cmPayout(ClientID)
     case medications(ClientID)
     case prescriberNotes(ClientID)
+    /// 42 CFR Part 2: the client's consents, the accounting, the disclosure form.
+    case consents(ClientID, saved: String? = nil)
+    case revokeConsent(ClientID)
+    case disclose(ClientID)
+    /// SUD counseling notes, kept apart from the chart.
+    case counselingNotes(ClientID, saved: Bool = false)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -61,11 +70,11 @@ enum SiteURL: Hashable, Sendable {
     /// A page as the router knows it: its path template and the methods it answers.
     enum Page: String, CaseIterable, Sendable {
         case home, selfCheck, stylesheet, login, logout, invitation
-        case today, pattern, cycle, safetyPlan, relapsePlan, myPlan, reminders
+        case today, pattern, cycle, safetyPlan, relapsePlan, myPlan, reminders, myConsents, revokeMyConsent
         case caseload, chart, newAssessment, assessments, ordering, screens, clientSafetyPlan, clientRelapsePlan
         case acknowledge
         case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout, medications
-        case prescriberNotes
+        case prescriberNotes, consents, revokeConsent, disclose, counselingNotes
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, contingencySettings, notificationSettings, programOverview, programReport
 
@@ -106,6 +115,12 @@ enum SiteURL: Hashable, Sendable {
             case .notificationSettings: ["admin", "notifications"]
             case .medications: ["clients", ":id", "medications"]
             case .prescriberNotes: ["clients", ":id", "prescriber-notes"]
+            case .consents: ["clients", ":id", "consents"]
+            case .revokeConsent: ["clients", ":id", "consents", "revoke"]
+            case .disclose: ["clients", ":id", "disclosures"]
+            case .counselingNotes: ["clients", ":id", "counseling-notes"]
+            case .myConsents: ["my-consents"]
+            case .revokeMyConsent: ["my-consents", "revoke"]
             case .admin: ["admin"]
             case .adminAccounts: ["admin", "accounts"]
             case .adminAccount: ["admin", "accounts", ":id"]
@@ -125,16 +140,16 @@ enum SiteURL: Hashable, Sendable {
             switch self {
             case .home, .stylesheet, .pattern, .cycle, .myPlan, .caseload, .chart, .newAssessment, .admin,
                 .adminAccount,
-                .programOverview, .programReport:
+                .programOverview, .programReport, .myConsents:
                 [.GET]
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
                 .signPlan,
                 .adminAccounts, .adminInvitation,
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds, .cmEnroll, .cmEnd, .cmPayout,
-                .contingencySettings, .medications, .prescriberNotes:
+                .contingencySettings, .medications, .prescriberNotes, .revokeConsent, .disclose, .revokeMyConsent:
                 [.POST]
             case .selfCheck, .login, .invitation, .today, .safetyPlan, .relapsePlan, .ordering, .clientSafetyPlan,
-                .clientRelapsePlan, .settings, .notificationSettings, .reminders:
+                .clientRelapsePlan, .settings, .notificationSettings, .reminders, .consents, .counselingNotes:
                 [.GET, .POST]
             }
         }
@@ -181,6 +196,12 @@ enum SiteURL: Hashable, Sendable {
         case .notificationSettings: .notificationSettings
         case .medications: .medications
         case .prescriberNotes: .prescriberNotes
+        case .consents: .consents
+        case .revokeConsent: .revokeConsent
+        case .disclose: .disclose
+        case .counselingNotes: .counselingNotes
+        case .myConsents: .myConsents
+        case .revokeMyConsent: .revokeMyConsent
         case .admin: .admin
         case .adminAccounts: .adminAccounts
         case .adminAccount: .adminAccount
@@ -201,7 +222,14 @@ enum SiteURL: Hashable, Sendable {
         var query: [(String, String)] = []
         var fragment: String?
         switch self {
-        case .today(let saved), .safetyPlan(let saved), .relapsePlan(let saved), .reminders(let saved):
+        case .today(let saved), .safetyPlan(let saved), .relapsePlan(let saved), .reminders(let saved),
+            .myConsents(let saved):
+            if saved { query.append(("saved", "1")) }
+        case .consents(let client, let saved):
+            id = client.description
+            if let saved { query.append(("saved", saved)) }
+        case .counselingNotes(let client, let saved):
+            id = client.description
             if saved { query.append(("saved", "1")) }
         case .caseload(let sort, let show):
             if let sort { query.append(("sort", sort.rawValue)) }
@@ -218,7 +246,7 @@ enum SiteURL: Hashable, Sendable {
             .clientRelapsePlan(let client),
             .admit(let client), .discharge(let client), .levelDecision(let client), .levelFactors(let client),
             .signPlan(let client), .cmEnroll(let client), .cmEnd(let client), .cmPayout(let client),
-            .medications(let client), .prescriberNotes(let client):
+            .medications(let client), .prescriberNotes(let client), .revokeConsent(let client), .disclose(let client):
             id = client.description
         case .invitation(let token):
             // Tokens are base64url: nothing that needs escaping in a path.
@@ -240,7 +268,7 @@ enum SiteURL: Hashable, Sendable {
             if let to { query.append(("to", to.description)) }
             if let format { query.append(("format", format)) }
         case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds,
-            .contingencySettings:
+            .contingencySettings, .revokeMyConsent:
             break
         }
         let segments = page.template.map { $0.hasPrefix(":") ? id ?? $0 : $0 }

@@ -53,6 +53,8 @@ enum Stylesheet {
         .proposal { border-left: 4px solid #b06000; background: #fef7e0; padding: 10px 14px; border-radius: 4px; }
         .links a { display: inline-block; min-height: 44px; padding: 10px 0; }
         .enter li { margin: 6px 0; }
+        ul.consents, ul.counseling-notes { margin: 0 0 16px; padding: 0; } ul.consents > li, ul.counseling-notes > li { list-style: none; border-top: 1px solid #d0d7de; padding: 8px 0; }
+        ul.consents h3, ul.counseling-notes h3 { margin: 4px 0; font-size: 18px; }
         .safety-plan section { border-left: 4px solid #188038; padding: 2px 12px; margin: 8px 0; }
         .safety-plan h3 { font-size: 16px; margin: 6px 0; }
         .cycle-part .yours { background: var(--wash); padding: 8px 12px; border-radius: 4px; }
