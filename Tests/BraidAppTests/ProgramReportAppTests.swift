@@ -60,7 +60,9 @@ struct ProgramReportAppTests {
             #expect(text.contains("<th scope=\"row\">Median retention</th><td>46 days (n = 6)</td>"))
             #expect(text.contains("<title id=\"report-phq9-title\">PHQ-9 by week of treatment</title>"))
             #expect(text.contains("report-abstinence-title") && text.contains("report-levels-title"))
-            #expect(!text.contains("Reportee") && !text.contains(">k1<") && !text.contains("k1@test.example") && !text.contains(fixture.client1.description))
+            #expect(
+                !text.contains("Reportee") && !text.contains(">k1<") && !text.contains("k1@test.example")
+                    && !text.contains(fixture.client1.description))
             let audit = try await app.repository.auditEvents(limit: 20)
             #expect(audit.contains { $0.action == "report.read" && $0.clientID == nil })
         }

@@ -376,17 +376,4 @@ extension JSONObjectReader {
         }
         return text
     }
-
-    /// An optional date field, YYYY-MM-DD.
-    func date(_ key: String) throws(ValidationError) -> CalendarDate? {
-        switch object[key] {
-        case nil: return nil
-        case .string(let text)?:
-            guard let date = CalendarDate(iso: text) else {
-                throw ValidationError(field: field(key), "\"\(text)\" is not a date (YYYY-MM-DD)")
-            }
-            return date
-        default: throw ValidationError(field: field(key), "must be a date string YYYY-MM-DD")
-        }
-    }
 }

@@ -22,6 +22,12 @@ public struct ClinicalWrite: Sendable, Hashable {
         case relapsePlan(RelapsePreventionPlan)
         /// A care-team member closes an open alert with a note of what they did (§8).
         case alertAcknowledgement(AlertID, note: String)
+        /// A recovery-tool record (§10): new, or replacing the stored one (an activity rated, a contact edited, a
+        /// week's diary card saved again). A diary card is compared with the card it replaces for new safety
+        /// signals.
+        case recovery(RecoveryItem, replacing: StoredRecoveryItem?)
+        /// A recovery record taken away by the client (a support contact no longer in their life).
+        case recoveryRemoval(RecoveryKind, id: UUID)
     }
 
     public let client: ClientRef
@@ -70,6 +76,17 @@ public struct ClinicalWrite: Sendable, Hashable {
         case .alertAcknowledgement:
             // Open alerts are read live (caseload order, banners), never from derived data.
             effects.append(.audit(action: "alert.acknowledge"))
+        case .recovery(let item, let replacing):
+            // Recovery records are not inputs of the analysis; a diary card's suicide urge or self-harm is a
+            // safety signal like any other (§8, §10).
+            if case .diaryCard(let card) = item,
+                let signal = card.safetySignal(comparedWith: replacing?.item.diaryCard)
+            {
+                effects.append(.openAlert(signal))
+            }
+            effects.append(.audit(action: "\(item.kind.rawValue).\(replacing == nil ? "create" : "update")"))
+        case .recoveryRemoval(let kind, _):
+            effects.append(.audit(action: "\(kind.rawValue).remove"))
         }
         return effects
     }

@@ -9,6 +9,8 @@ public enum ClinicalEntryKind: Sendable, Hashable {
     case safetyPlan
     case relapsePlan
     case alertAcknowledgement
+    /// Thought records, diary cards, activities, the support network and meetings (§10).
+    case recoveryRecord
 }
 
 extension AccessPolicy {
@@ -30,6 +32,8 @@ extension AccessPolicy {
         case (.urineScreen, .client): return "urine screens are recorded by your care team"
         case (.alertAcknowledgement, .client): return "alerts are acknowledged by the care team"
         case (.orderingInterview, _), (.urineScreen, _), (.alertAcknowledgement, _): return nil
+        case (.recoveryRecord, .client): return nil
+        case (.recoveryRecord, _): return "recovery records are the client's own; the care team reads them"
         }
     }
 }

@@ -6,6 +6,8 @@ public enum SafetySource: String, Sendable, Hashable, Codable, CaseIterable {
     case phq9Item9 = "phq9-item9"
     case asq
     case cssrs
+    /// A DBT diary card with a suicide urge above 0 or self-harm done (§10).
+    case diaryCard = "diary-card"
 }
 
 /// How urgently the care team must respond.

@@ -7,6 +7,6 @@ public enum BraidMigrations {
         CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
         AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
         AddTreatmentPlans(), AddContingencyManagement(), AddMedications(), AddRelapsePreventionPlans(),
-        AddNotifications(), AddPart2Consents(),
+        AddNotifications(), AddPart2Consents(), AddRecoveryRecords(),
     ]
 }

@@ -12,6 +12,8 @@ public struct CommittedWrite: Sendable {
         case safetyPlan(StoredSafetyPlan)
         case relapsePlan(StoredRelapsePlan)
         case alertAcknowledgement(SafetyAlert)
+        case recovery(StoredRecoveryItem)
+        case recoveryRemoval(UUID)
     }
 
     public let record: Record
@@ -27,6 +29,7 @@ public struct CommittedWrite: Sendable {
     public var screen: StoredScreen? { if case .screen(let value) = record { value } else { nil } }
     public var safetyPlan: StoredSafetyPlan? { if case .safetyPlan(let value) = record { value } else { nil } }
     public var relapsePlan: StoredRelapsePlan? { if case .relapsePlan(let value) = record { value } else { nil } }
+    public var recovery: StoredRecoveryItem? { if case .recovery(let value) = record { value } else { nil } }
     public var acknowledgedAlert: SafetyAlert? {
         if case .alertAcknowledgement(let value) = record { value } else { nil }
     }
@@ -110,6 +113,10 @@ extension BraidRepository {
                 alert.acknowledgementNote = note
                 try await alert.save(on: database)
                 records[index] = .alertAcknowledgement(try alert.toDomain())
+            case .recovery(let item, let replacing):
+                records[index] = .recovery(try await saveRecovery(item, replacing: replacing, for: write))
+            case .recoveryRemoval(let kind, let id):
+                records[index] = .recoveryRemoval(try await removeRecovery(kind, id: id, for: write))
             }
         }
         var results: [CommittedWrite] = []
@@ -186,14 +193,15 @@ extension BraidRepository {
 }
 
 extension CommittedWrite.Record {
-    /// The id an alert names as its source: the check-in, assessment or screen. Safety plans (keyed by version)
+    /// The id an alert names as its source: the check-in, assessment, screen or diary card. Safety plans (keyed by version)
     /// and acknowledgements raise no alert.
     var sourceID: UUID? {
         switch self {
         case .checkIn(let value): value.id
         case .assessment(let value): value.id
         case .screen(let value): value.id
-        case .safetyPlan, .relapsePlan, .alertAcknowledgement: nil
+        case .recovery(let value): value.id
+        case .safetyPlan, .relapsePlan, .alertAcknowledgement, .recoveryRemoval: nil
         }
     }
 }
