@@ -92,6 +92,24 @@ public enum BraidServer {
         case .revokeMyConsent: ConsentsController.revokeMine
         case .clientCounselingNotes: ConsentsController.notes
         case .createCounselingNote: ConsentsController.createNote
+        case .myThoughtRecords: { try await RecoveryController.thoughtRecords($0, mine: true) }
+        case .clientThoughtRecords: { try await RecoveryController.thoughtRecords($0, mine: false) }
+        case .createMyThoughtRecord: { try await RecoveryController.create($0, .thoughtRecord) }
+        case .myDiaryCards: { try await RecoveryController.diaryCards($0, mine: true) }
+        case .clientDiaryCards: { try await RecoveryController.diaryCards($0, mine: false) }
+        case .saveMyDiaryCard: RecoveryController.saveDiaryCard
+        case .myActivities: { try await RecoveryController.activities($0, mine: true) }
+        case .clientActivities: { try await RecoveryController.activities($0, mine: false) }
+        case .createMyActivity: { try await RecoveryController.create($0, .activity) }
+        case .rateMyActivity: RecoveryController.rateActivity
+        case .mySupport: { try await RecoveryController.support($0, mine: true) }
+        case .clientSupport: { try await RecoveryController.support($0, mine: false) }
+        case .createMySupportContact: { try await RecoveryController.create($0, .supportContact) }
+        case .updateMySupportContact: RecoveryController.updateContact
+        case .removeMySupportContact: RecoveryController.removeContact
+        case .createMyMeeting: { try await RecoveryController.create($0, .meeting) }
+        case .myPAWS: { try await RecoveryController.paws($0, mine: true) }
+        case .clientPAWS: { try await RecoveryController.paws($0, mine: false) }
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

@@ -17,6 +17,11 @@ enum APIRoute: String, CaseIterable, Sendable {
     case clientFHIR
     case clientConsents, createConsent, revokeConsent, createDisclosure, myConsents, revokeMyConsent
     case clientCounselingNotes, createCounselingNote
+    case myThoughtRecords, createMyThoughtRecord, clientThoughtRecords
+    case myDiaryCards, saveMyDiaryCard, clientDiaryCards
+    case myActivities, createMyActivity, rateMyActivity, clientActivities
+    case mySupport, createMySupportContact, updateMySupportContact, removeMySupportContact, createMyMeeting
+    case clientSupport, myPAWS, clientPAWS
 
     static let prefix = ["api", "v1"]
 
@@ -26,10 +31,11 @@ enum APIRoute: String, CaseIterable, Sendable {
             .createLevelDecision, .createPlanVersion, .createEnrollment, .endEnrollment, .createPayout,
             .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion,
             .createRelapsePlanVersion, .createMyRelapsePlanVersion, .createConsent, .revokeConsent, .createDisclosure,
-            .revokeMyConsent, .createCounselingNote:
+            .revokeMyConsent, .createCounselingNote, .createMyThoughtRecord, .createMyActivity, .rateMyActivity,
+            .createMySupportContact, .createMyMeeting:
             .POST
-        case .updateMedication, .updateMyReminders: .PUT
-        case .revokeToken: .DELETE
+        case .updateMedication, .updateMyReminders, .saveMyDiaryCard, .updateMySupportContact: .PUT
+        case .revokeToken, .removeMySupportContact: .DELETE
         default: .GET
         }
     }
@@ -77,6 +83,21 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .myConsents: ["me", "consents"]
         case .revokeMyConsent: ["me", "consents", ":consentId", "revoke"]
         case .clientCounselingNotes, .createCounselingNote: ["clients", ":id", "counseling-notes"]
+        case .myThoughtRecords, .createMyThoughtRecord: ["me", "thought-records"]
+        case .clientThoughtRecords: ["clients", ":id", "thought-records"]
+        case .myDiaryCards: ["me", "diary-cards"]
+        case .saveMyDiaryCard: ["me", "diary-cards", ":weekStart"]
+        case .clientDiaryCards: ["clients", ":id", "diary-cards"]
+        case .myActivities, .createMyActivity: ["me", "activities"]
+        case .rateMyActivity: ["me", "activities", ":activityId", "rating"]
+        case .clientActivities: ["clients", ":id", "activities"]
+        case .mySupport: ["me", "support"]
+        case .createMySupportContact: ["me", "support-contacts"]
+        case .updateMySupportContact, .removeMySupportContact: ["me", "support-contacts", ":contactId"]
+        case .createMyMeeting: ["me", "meetings"]
+        case .clientSupport: ["clients", ":id", "support"]
+        case .myPAWS: ["me", "paws"]
+        case .clientPAWS: ["clients", ":id", "paws"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -91,96 +112,15 @@ enum APIRoute: String, CaseIterable, Sendable {
 
     var requiresToken: Bool { ![.health, .openAPI, .createToken].contains(self) }
 
-    var summary: String {
-        switch self {
-        case .health: "Liveness with a real database query"
-        case .openAPI: "This document"
-        case .createToken: "Sign in: email and password for a bearer token"
-        case .revokeToken: "Sign out: revoke the bearer token used"
-        case .me: "The signed-in account (for a client, id is its client id)"
-        case .myCheckIns: "My check-ins in a date range (from, to: YYYY-MM-DD)"
-        case .createMyCheckIn: "Record today's (or a recent day's) check-in; a later one for the day supersedes"
-        case .clients: "My caseload, each client with open alerts and latest flags"
-        case .client: "One client's record"
-        case .clientCheckIns: "A client's check-ins (from, to; history=true adds superseded ones)"
-        case .clientAssessments: "A client's assessments"
-        case .createClientAssessment: "Score and store an instrument (§1) or the ordering interview (§2)"
-        case .clientScreens: "A client's urine drug screens"
-        case .createClientScreen: "Record a urine drug screen"
-        case .clientAnalysis: "The §5 analysis computed from stored check-ins"
-        case .clientLevel:
-            "Level of care (§6): the current level, the recommendation computed now from stored data, the level "
-                + "history, every decision, the recorded factors, and whether a safety-plan review is due"
-        case .createLevelDecision:
-            "Accept the current level recommendation, or override it with a reason (care team only); answers the "
-                + "updated level of care"
-        case .clientPlan:
-            "Treatment plan (§7): the problems the data suggest now (with codes and suggested interventions), the "
-                + "signed versions, and each goal's progress computed from its data"
-        case .createPlanVersion: "Sign a new version of the treatment plan (care team only); none is overwritten"
-        case .clientContingency:
-            "Contingency management (§10): the enrollment and its terms, the ledger as of today (passed screening "
-                + "days without a result count as missed), every prize draw, payouts and the balance"
-        case .createEnrollment:
-            "Enroll the client in the program's contingency management (care team only): the ledger starts, on the "
-                + "program's current terms"
-        case .endEnrollment: "End the client's contingency-management enrollment (care team only)"
-        case .createPayout: "Record money handed to the client (care team only; no more than the balance)"
-        case .myContingency: "My contingency management: streak, earnings, next screen, the ledger"
-        case .clientMedications:
-            "The client's medications, adherence over 7 and 30 days from the check-ins' medsTaken, the prescriber's "
-                + "notes, and the plain facts (no FDA-approved medication for cocaine use disorder)"
-        case .createMedication: "Add a medication to the client's list (care team only)"
-        case .updateMedication: "Change a medication: dose, frequency, a stop date… (care team only)"
-        case .createPrescriberNote: "A prescriber's note to the whole care team (care team only)"
-        case .myMedications: "My medications and how regularly I reported taking them"
-        case .clientSafetyPlan:
-            "The client's safety plan (§8): the current version, or the starter with 988 and 911 pre-filled, and "
-                + "whether a level-of-care change still waits for its review"
-        case .createSafetyPlanVersion: "Save a new version of the client's safety plan (earlier versions are kept)"
-        case .mySafetyPlan: "My safety plan"
-        case .createMySafetyPlanVersion: "Save a new version of my safety plan"
-        case .clientRelapsePlan:
-            "The client's relapse-prevention plan (§10): high-risk situations, early warning signs, coping responses, "
-                + "people to call, what to do after a lapse; the current version, or empty sections"
-        case .createRelapsePlanVersion:
-            "Save a new version of the client's relapse-prevention plan (earlier versions are kept)"
-        case .myRelapsePlan: "My relapse-prevention plan"
-        case .createMyRelapsePlanVersion: "Save a new version of my relapse-prevention plan"
-        case .myReminders: "My reminder choices (none until I opt in): which, when, and my quiet hours"
-        case .updateMyReminders:
-            "Choose my reminders (the daily check-in, a screening day, group homework), their time and my quiet hours"
-        case .clientFHIR:
-            "The client's record as a FHIR R4 Bundle (collection) for the care team: Patient, QuestionnaireResponses, "
-                + "survey Observations of totals and check-ins, Conditions, CarePlan and Goals, Consents, with the 42 CFR Part 2 "
-                + "security labels (application/fhir+json)"
-        case .clientConsents:
-            "The client's 42 CFR Part 2 consents (each with its status today) and the accounting of disclosures made "
-                + "under them"
-        case .createConsent:
-            "Record a consent the client signed (care team only): to whom, the purpose, what (the record, or SUD "
-                + "counseling notes, which need a consent of their own), the expiry, the signature and its date"
-        case .revokeConsent: "Revoke a consent on the client's word; it permits nothing from now on"
-        case .createDisclosure:
-            "Disclose the client's record outside the program (care team only): needs an active consent naming the "
-                + "recipient and the purpose; answers the FHIR Bundle with the 42 CFR 2.32 notice and the consent's "
-                + "scope, and records it in the accounting of disclosures. Any refusal writes nothing out"
-        case .myConsents: "My consents and the accounting of every disclosure of my record outside the program"
-        case .revokeMyConsent: "Revoke one of my consents; it permits nothing from now on"
-        case .clientCounselingNotes: "SUD counseling notes, kept apart from the rest of the record (care team only)"
-        case .createCounselingNote: "Write a SUD counseling note for a session (care team only)"
-        case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
-        case .acknowledgeAlert: "Acknowledge a safety alert with a note"
-        }
-    }
-
     var tag: String {
         switch self {
         case .health, .openAPI: "service"
         case .createToken, .revokeToken: "auth"
         case .me, .myCheckIns, .createMyCheckIn, .myContingency, .myMedications, .mySafetyPlan,
             .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders,
-            .myConsents, .revokeMyConsent:
+            .myConsents, .revokeMyConsent, .myThoughtRecords, .createMyThoughtRecord, .myDiaryCards, .saveMyDiaryCard,
+            .myActivities, .createMyActivity, .rateMyActivity, .mySupport, .createMySupportContact,
+            .updateMySupportContact, .removeMySupportContact, .createMyMeeting, .myPAWS:
             "me"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
@@ -208,6 +148,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createConsent: "ConsentRequest"
         case .createDisclosure: "DisclosureRequest"
         case .createCounselingNote: "CounselingNoteRequest"
+        case .createMyThoughtRecord: "ThoughtRecordRequest"
+        case .saveMyDiaryCard: "DiaryCardRequest"
+        case .createMyActivity: "ActivityRequest"
+        case .rateMyActivity: "ActivityRating"
+        case .createMySupportContact, .updateMySupportContact: "SupportContactRequest"
+        case .createMyMeeting: "MeetingRequest"
         default: nil
         }
     }
@@ -253,6 +199,19 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createDisclosure: (201, "DisclosurePackage")
         case .clientCounselingNotes: (200, "CounselingNoteList")
         case .createCounselingNote: (201, "CounselingNote")
+        case .myThoughtRecords, .clientThoughtRecords: (200, "ThoughtRecordList")
+        case .createMyThoughtRecord: (201, "ThoughtRecord")
+        case .myDiaryCards, .clientDiaryCards: (200, "DiaryCardList")
+        case .saveMyDiaryCard: (200, "DiaryCard")
+        case .myActivities, .clientActivities: (200, "ActivityList")
+        case .createMyActivity: (201, "Activity")
+        case .rateMyActivity: (200, "Activity")
+        case .mySupport, .clientSupport: (200, "Support")
+        case .createMySupportContact: (201, "SupportContact")
+        case .updateMySupportContact: (200, "SupportContact")
+        case .removeMySupportContact: (204, "")
+        case .createMyMeeting: (201, "Meeting")
+        case .myPAWS, .clientPAWS: (200, "PAWS")
         }
     }
 
@@ -280,107 +239,6 @@ enum APIRoute: String, CaseIterable, Sendable {
                 )
             ]
         default: return []
-        }
-    }
-
-    /// Every error status the route can answer, with what it means there.
-    var errorStatuses: [(status: Int, description: String)] {
-        let badRequest = (400, "The body is not JSON, or a query parameter is malformed (the error names it)")
-        let unauthorized = (401, "Missing, expired or revoked token")
-        let forbidden = (403, "Your role may not make this entry (for example a client entering a C-SSRS)")
-        let notFound = (404, "No such record, or not yours to see (existence is never revealed)")
-        let conflict = (409, "Conflicts with stored data")
-        let tooLarge = (413, "The body is over 64 kB")
-        let invalid = (422, "A field is invalid: the error names it and says what is allowed")
-        switch self {
-        case .health: return [(503, "The database is not answering")]
-        case .openAPI: return []
-        case .createToken: return [badRequest, (401, "Email or password is wrong"), tooLarge, invalid]
-        case .revokeToken, .me: return [unauthorized]
-        case .myCheckIns: return [badRequest, unauthorized, (404, "Only a client has check-ins of its own")]
-        case .createMyCheckIn:
-            return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]
-        case .clients: return [badRequest, unauthorized, (404, "Only staff have a caseload")]
-        case .client, .clientAssessments, .clientScreens, .clientAnalysis, .clientLevel, .clientPlan,
-            .clientContingency:
-            return [unauthorized, notFound]
-        case .myContingency: return [unauthorized, (404, "Only a client has contingency management of its own")]
-        case .clientMedications, .clientSafetyPlan, .clientRelapsePlan: return [unauthorized, notFound]
-        case .clientFHIR:
-            return [unauthorized, (404, "No such client on your caseload (the export is for the care team)")]
-        case .mySafetyPlan, .myRelapsePlan: return [unauthorized, (404, "Only a client has a plan of its own")]
-        case .clientConsents: return [unauthorized, notFound]
-        case .myConsents: return [unauthorized, (404, "Only a client has consents of its own")]
-        case .createConsent:
-            return [
-                badRequest, unauthorized, (403, "Only the care team records a consent"), notFound, tooLarge,
-                (422, "An element is missing or invalid: the error names it (a signature date in the future…)"),
-            ]
-        case .revokeConsent:
-            return [
-                unauthorized, (403, "Only the client or the care team revokes"), notFound, (409, "Already revoked"),
-            ]
-        case .revokeMyConsent: return [unauthorized, (404, "No such consent of mine"), (409, "Already revoked")]
-        case .createDisclosure:
-            return [
-                badRequest, unauthorized, (404, "No such client on your caseload (disclosures are for the care team)"),
-                tooLarge,
-                (
-                    422,
-                    "Refused, and nothing written out: no consent for this scope, none naming the recipient, none for "
-                        + "the purpose, or the consent expired or was revoked (the error says which); or a field is "
-                        + "invalid"
-                ),
-            ]
-        case .clientCounselingNotes:
-            return [unauthorized, (404, "No such client on your caseload (the notes are for the care team)")]
-        case .createCounselingNote:
-            return [
-                badRequest, unauthorized, (403, "Only the care team writes counseling notes"), notFound, tooLarge,
-                invalid,
-            ]
-        case .createSafetyPlanVersion, .createRelapsePlanVersion:
-            return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
-        case .createMySafetyPlanVersion, .createMyRelapsePlanVersion:
-            return [badRequest, unauthorized, (404, "Only a client has a plan of its own"), tooLarge, invalid]
-        case .myMedications: return [unauthorized, (404, "Only a client has a medication list of its own")]
-        case .myReminders: return [unauthorized, (404, "Only a client has reminders")]
-        case .updateMyReminders:
-            return [
-                badRequest, unauthorized, (404, "Only a client has reminders"), tooLarge,
-                (422, "A field is invalid: an unknown reminder, a time that is not HH:MM or falls in the quiet hours"),
-            ]
-        case .createMedication, .updateMedication, .createPrescriberNote:
-            return [
-                badRequest, unauthorized, (403, "Only the care team keeps the medication list"), notFound, tooLarge,
-                invalid,
-            ]
-        case .createEnrollment, .endEnrollment, .createPayout:
-            return [
-                badRequest, unauthorized, (403, "Only the care team runs contingency management"), notFound,
-                tooLarge,
-                (422, "A field is invalid: a date outside what is allowed, a payout over the balance, not enrolled…"),
-            ]
-        case .createPlanVersion:
-            return [
-                badRequest, unauthorized, (403, "Only the care team signs a plan"), notFound, tooLarge,
-                (
-                    422,
-                    "A field is invalid: an adjunct-only problem, a goal of a dismissed problem, an owner off the team…"
-                ),
-            ]
-        case .createLevelDecision:
-            return [
-                badRequest, unauthorized, (403, "Only the care team decides a level"), notFound,
-                (409, "The recommendation changed since recommendedLevel was read: review it again"), tooLarge,
-                (422, "A field is invalid (an override needs a level and a reason), or the client has no open episode"),
-            ]
-        case .clientCheckIns: return [badRequest, unauthorized, notFound]
-        case .createClientAssessment, .createClientScreen:
-            return [badRequest, unauthorized, forbidden, notFound, tooLarge, invalid]
-        case .alerts: return [badRequest, unauthorized, (404, "Only staff see alerts")]
-        case .acknowledgeAlert:
-            return [badRequest, unauthorized, notFound, (409, "The alert was already acknowledged"), tooLarge, invalid]
         }
     }
 }

@@ -137,7 +137,7 @@ struct ClinicalEntry: Sendable {
     }
 
     /// Notes an opened alert in the log, by id.
-    private func noted(_ committed: CommittedWrite) -> CommittedWrite {
+    func noted(_ committed: CommittedWrite) -> CommittedWrite {
         if let alert = committed.alert {
             logger.notice("safety alert opened", metadata: ["alert": .string(alert.id.description)])
         }
