@@ -7,6 +7,6 @@ public enum BraidMigrations {
         CreateScreens(), CreateAlerts(), CreateAuditEvents(), CreateTokens(), AddLookupIndexes(), CreateSafetyPlans(),
         AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
         AddTreatmentPlans(), AddContingencyManagement(), AddMedications(), AddRelapsePreventionPlans(),
-        AddNotifications(), AddPart2Consents(), AddRecoveryRecords(),
+        AddNotifications(), AddPart2Consents(), AddRecoveryRecords(), AddUserLanguage(), AddGroupProgram(),
     ]
 }

@@ -69,3 +69,20 @@ extension BraidRepository {
         return id
     }
 }
+
+extension BraidRepository {
+    /// The language a user chose for their pages, or `nil` (English).
+    public func language(of user: UserID) async throws -> SpokenLanguage? {
+        try await UserRecord.query(on: database).filter(\.$id == user.uuid).field(\.$id).field(\.$language)
+            .first()?.language.flatMap(SpokenLanguage.init(rawValue:))
+    }
+
+    public func setLanguage(_ language: SpokenLanguage, of user: UserID, in program: ProgramID) async throws {
+        guard
+            let record = try await UserRecord.query(on: database).filter(\.$id == user.uuid)
+                .filter(\.$programID == program.uuid).first()
+        else { throw StoreError.notFound("account") }
+        record.language = language.rawValue
+        try await record.save(on: database)
+    }
+}

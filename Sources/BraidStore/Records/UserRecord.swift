@@ -13,6 +13,7 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
+    @OptionalField(key: "language") var language: String?
 
     init() {}
 

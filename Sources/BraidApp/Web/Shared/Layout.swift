@@ -10,18 +10,18 @@ enum Layout {
         _ content: Node<HTML.BodyContext>
     ) -> String {
         page(
-            title: title, crisis: context.crisis, planLinks: context.isClient, emphasizeCrisis: emphasizeCrisis,
-            wide: wide, content)
+            title: title, crisis: context.crisis, copy: context.copy, planLinks: context.isClient,
+            emphasizeCrisis: emphasizeCrisis, wide: wide, content)
     }
 
     static func page(
-        title: String, crisis: CrisisResources, planLinks: Bool = false, emphasizeCrisis: Bool = false,
-        wide: Bool = false, _ content: Node<HTML.BodyContext>
+        title: String, crisis: CrisisResources, copy: Copy = .english, planLinks: Bool = false,
+        emphasizeCrisis: Bool = false, wide: Bool = false, _ content: Node<HTML.BodyContext>
     )
         -> String
     {
         HTML(
-            .lang(.english),
+            .lang(Plot.Language(rawValue: copy.language.rawValue) ?? .english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -30,45 +30,52 @@ enum Layout {
             ),
             .body(
                 .if(wide, .class("wide")),
-                .a(.class("skip"), .href("#main"), .text("Skip to content")),
+                .a(.class("skip"), .href("#main"), .text(copy(.layoutSkip))),
                 .header(
                     .class("site"),
                     .a(.class("brand"), .href(SiteURL.home.path), .text("Braid")),
-                    crisisBar(crisis, emphasized: emphasizeCrisis, planLinks: planLinks)
+                    crisisBar(crisis, copy: copy, emphasized: emphasizeCrisis, planLinks: planLinks)
                 ),
                 .main(.id("main"), content),
-                .footer(
-                    .p(
-                        .text(
-                            "Braid is decision support for treatment programs. It does not diagnose; a clinician decides. "
-                                + "All data in this demo is synthetic.")
-                    )
-                )
+                .footer(.p(.text(copy(.layoutFooter))))
             )
         ).render()
     }
 
-    /// 988, 911 and the program's own line: links that dial or text on a phone.
-    static func crisisBar(_ crisis: CrisisResources, emphasized: Bool, planLinks: Bool) -> Node<HTML.BodyContext> {
-        .div(
+    /// 988, 911 and the program's own line: links that dial or text on a phone. In Spanish, 988's own Spanish
+    /// options: press 2 on a call, text AYUDA.
+    static func crisisBar(_ crisis: CrisisResources, copy: Copy, emphasized: Bool, planLinks: Bool)
+        -> Node<HTML.BodyContext>
+    {
+        let spanish = copy.language == .es
+        return .div(
             .class(emphasized ? "crisis crisis-urgent" : "crisis"),
             .attribute(named: "role", value: "region"),
-            .attribute(named: "aria-label", value: "Crisis help"),
-            .span(.text("In crisis? ")),
-            .a(.href("tel:\(crisis.lifeline)"), .text("Call \(crisis.lifeline)")),
-            .text(" or "),
-            .a(.href("sms:\(crisis.lifeline)"), .text("text \(crisis.lifeline)")),
-            .text(" · Emergency "),
+            .attribute(named: "aria-label", value: copy(.crisisRegion)),
+            .span(.text(copy(.crisisPrompt) + " ")),
+            .a(.href("tel:\(crisis.lifeline)"), .text(copy(.crisisCall, ["line": crisis.lifeline]))),
+            .text(spanish ? " " + copy(.crisisSpanishOption) + " " : " or "),
+            .a(
+                .href(spanish ? "sms:\(crisis.lifeline)?body=AYUDA" : "sms:\(crisis.lifeline)"),
+                .text(copy(.crisisText, ["line": crisis.lifeline]))),
+            .text(" · \(copy(.crisisEmergency)) "),
             .a(.href("tel:\(crisis.emergency)"), .text(crisis.emergency)),
             .unwrap(crisis.programLine) { line in
-                .group(.text(" · Program line "), .a(.href("tel:\(digits(line))"), .text(line)))
+                .group(.text(" · \(copy(.crisisProgramLine)) "), .a(.href("tel:\(digits(line))"), .text(line)))
             },
             .if(
                 planLinks,
                 .group(
-                    .text(" · "), .a(.href(SiteURL.safetyPlan().path), .text("My safety plan")),
-                    .text(" · "), .a(.href(SiteURL.relapsePlan().path), .text("My relapse-prevention plan"))))
+                    .text(" · "), .a(.href(SiteURL.safetyPlan().path), .text(copy(.navSafetyPlan))),
+                    .text(" · "), .a(.href(SiteURL.relapsePlan().path), .text(copy(.navRelapsePlan)))))
         )
+    }
+
+    /// The crisis message of the safety page, in the reader's language.
+    static func crisisMessage(_ crisis: CrisisResources, copy: Copy) -> String {
+        guard copy.language != .en else { return crisis.message }
+        return copy(.crisisMessage, ["line": crisis.lifeline, "emergency": crisis.emergency])
+            + (crisis.programLine.map { copy(.crisisMessageProgram, ["programLine": $0]) } ?? "") + "."
     }
 
     static func digits(_ phone: String) -> String {

@@ -14,9 +14,18 @@ struct PageContext: Sendable {
     let alerts: [OpenAlertItem]
     /// A client's own pages (the crisis banner links their plans).
     let isClient: Bool
+    /// The words of the page: a client's chosen language; staff pages are in English.
+    var copy = Copy.english
 }
 
 extension Request {
+    /// The language of a public page: `?lang=es` or `Accept-Language` (English otherwise).
+    var publicCopy: Copy {
+        Copy(
+            language: SpokenLanguage.negotiate(
+                query: query[String.self, at: "lang"], acceptLanguage: headers.first(name: .acceptLanguage)))
+    }
+
     /// The page context for `actor` in its program. For staff it reads the caseload's open alerts (audited as
     /// an alert read) unless the page already has them (the caseload does).
     func pageContext(for actor: Actor, alerts known: [OpenAlertItem]? = nil) async throws -> PageContext {
@@ -25,9 +34,11 @@ extension Request {
         if actor.role.mayJoinCareTeam {
             if let known { alerts = known } else { alerts = try await openAlerts(for: actor) }
         }
+        let language = actor.role == .client ? try await repository.language(of: actor.userID) ?? .en : .en
         return PageContext(
             csrfToken: csrfToken, crisis: program.crisisResources, timeZone: program.timeZone,
-            today: program.today(now: now), alerts: alerts, isClient: actor.role == .client)
+            today: program.today(now: now), alerts: alerts, isClient: actor.role == .client,
+            copy: Copy(language: language))
     }
 
     /// Every open alert on the actor's caseload, named by client.
