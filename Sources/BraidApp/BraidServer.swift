@@ -110,6 +110,15 @@ public enum BraidServer {
         case .createMyMeeting: { try await RecoveryController.create($0, .meeting) }
         case .myPAWS: { try await RecoveryController.paws($0, mine: true) }
         case .clientPAWS: { try await RecoveryController.paws($0, mine: false) }
+        case .groups: GroupsController.list
+        case .createGroup: GroupsController.create
+        case .group: GroupsController.show
+        case .updateGroup: GroupsController.update
+        case .recordGroupAttendance: GroupsController.attendance
+        case .createGroupHomework: GroupsController.homework
+        case .myGroups: GroupsController.mine
+        case .markMyHomeworkDone: GroupsController.markDone
+        case .clientGroups: GroupsController.ofClient
         case .alerts: AlertsController.alerts
         case .acknowledgeAlert: AlertsController.acknowledge
         }

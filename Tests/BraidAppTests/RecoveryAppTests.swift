@@ -162,4 +162,72 @@ struct RecoveryAppTests {
             #expect(try await app.call(.GET, "api/v1/me/paws", token: fixture.token("c1")).status == .notFound)
         }
     }
+
+    @Test("groups: scheduled by staff, attendance for the whole group by its facilitator, homework done by members")
+    func groupProgram() async throws {
+        try await withBraidApp { app, fixture, _ in
+            let body =
+                #"{"name": "Relapse prevention", "modality": "relapse-prevention", "weekdays": [1, 3], "#
+                + #""startTime": "10:00", "durationMinutes": 90, "facilitator": "\#(fixture.clinician1)", "#
+                + #""members": ["\#(fixture.client1)", "\#(fixture.client2)"]}"#
+            let created = try await app.call(.POST, "api/v1/groups", token: fixture.token("c1"), body: body)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.json["id"] as? String)
+            #expect(created.json["nextMeeting"] as? String == "2026-06-15" && created.json["memberCount"] as? Int == 2)
+            // A client cannot schedule; another program's facilitator is refused by name.
+            #expect(
+                try await app.call(.POST, "api/v1/groups", token: fixture.token("k1"), body: body).status == .forbidden)
+            let foreign = try await app.call(
+                .POST, "api/v1/groups", token: fixture.token("c1"),
+                body: body.replacingOccurrences(of: fixture.clinician1.description, with: UUID().uuidString))
+            #expect(foreign.status == .unprocessableEntity && foreign.errorField == "facilitator")
+
+            // The whole group on one screen: every member needs a status.
+            let partial = try await app.call(
+                .POST, "api/v1/groups/\(id)/attendance", token: fixture.token("c1"),
+                body: #"{"attendance": [{"clientId": "\#(fixture.client1)", "status": "present"}]}"#)
+            #expect(partial.status == .unprocessableEntity && partial.errorField == "attendance")
+            let attendance =
+                #"{"attendance": [{"clientId": "\#(fixture.client1)", "status": "present", "note": "Shared a plan"}, "#
+                + #"{"clientId": "\#(fixture.client2)", "status": "absent"}]}"#
+            let byOther = try await app.call(
+                .POST, "api/v1/groups/\(id)/attendance", token: fixture.token("c2"), body: attendance)
+            #expect(byOther.status == .forbidden)
+            let recorded = try await app.call(
+                .POST, "api/v1/groups/\(id)/attendance", token: fixture.token("c1"), body: attendance)
+            #expect(recorded.status == .ok, "\(recorded.text)")
+            #expect((recorded.json["sessions"] as? [[String: Any]])?.first?["date"] as? String == "2026-06-15")
+            // Recording the day again replaces it.
+            _ = try await app.call(
+                .POST, "api/v1/groups/\(id)/attendance", token: fixture.token("c1"),
+                body: attendance.replacingOccurrences(of: "absent", with: "excused"))
+            let group = try await app.call(.GET, "api/v1/groups/\(id)", token: fixture.token("c1"))
+            let sessions = try #require(group.json["sessions"] as? [[String: Any]])
+            #expect(sessions.count == 1 && (sessions[0]["attendance"] as? [[String: Any]])?.count == 2)
+
+            let homework = try await app.call(
+                .POST, "api/v1/groups/\(id)/homework", token: fixture.token("c1"),
+                body: #"{"title": "Write three high-risk situations", "dueOn": "2026-06-17"}"#)
+            #expect(homework.status == .created)
+            let homeworkID = try #require(homework.json["id"] as? String)
+            let mine = try await app.call(.GET, "api/v1/me/groups", token: fixture.token("k1"))
+            #expect((mine.json["homework"] as? [[String: Any]])?.first?["done"] as? Bool == false)
+            // The client's own view has no facilitator's notes.
+            #expect((mine.json["attendance"] as? [[String: Any]])?.first?["note"] == nil)
+            #expect((mine.json["summary"] as? [String: Any])?["rate"] as? Double == 1)
+            let done = try await app.call(.POST, "api/v1/me/homework/\(homeworkID)/done", token: fixture.token("k1"))
+            #expect(done.status == .ok && (done.json["homework"] as? [[String: Any]])?.first?["done"] as? Bool == true)
+            #expect(
+                try await app.call(.POST, "api/v1/me/homework/\(homeworkID)/done", token: fixture.token("k3")).status
+                    == .notFound)
+            // The care team reads the notes on the client's record; another clinician's caseload does not have k1.
+            let chart = try await app.call(.GET, "api/v1/clients/\(fixture.client1)/groups", token: fixture.token("c1"))
+            #expect((chart.json["attendance"] as? [[String: Any]])?.first?["note"] as? String == "Shared a plan")
+            #expect(
+                try await app.call(.GET, "api/v1/clients/\(fixture.client1)/groups", token: fixture.token("c2")).status
+                    == .notFound)
+            let events = try await app.repository.auditEvents(client: fixture.client2).map(\.action)
+            #expect(events.contains("group.join") && events.filter { $0 == "group-attendance.save" }.count == 2)
+        }
+    }
 }

@@ -105,6 +105,18 @@ extension APIRoute {
         case .clientSupport: "A client's support network and mutual-help meetings"
         case .myPAWS: "My mood, sleep, energy and irritability week by week since my last use (PAWS)"
         case .clientPAWS: "A client's post-acute withdrawal trend since the last use"
+        case .groups: "The program's groups with their schedules (staff)"
+        case .createGroup: "Schedule a group: name, modality, days and time, facilitator, members (staff)"
+        case .group:
+            "One group: schedule, members, homework, and for its facilitator every session's attendance with notes"
+        case .updateGroup: "Change a group's schedule, facilitator or (when listed) members (staff)"
+        case .recordGroupAttendance:
+            "Record a session's attendance for the whole group, a status for every member and a note if wanted "
+                + "(the facilitator; the same date again replaces it)"
+        case .createGroupHomework: "Give the group homework; it shows on each member's Today page (the facilitator)"
+        case .myGroups: "My groups, my attendance and my homework"
+        case .markMyHomeworkDone: "Mark a piece of my group homework done"
+        case .clientGroups: "A client's groups, attendance with the facilitators' notes, and homework"
         case .alerts: "Safety alerts of my caseload (status=open, default, or all)"
         case .acknowledgeAlert: "Acknowledge a safety alert with a note"
         }
@@ -185,6 +197,33 @@ extension APIRoute {
         case .updateMySupportContact:
             return [badRequest, unauthorized, (404, "No such contact in my network"), tooLarge, invalid]
         case .removeMySupportContact: return [unauthorized, (404, "No such contact in my network")]
+        case .groups: return [unauthorized, (403, "Groups are run by the program's staff")]
+        case .createGroup:
+            return [
+                badRequest, unauthorized, (403, "Groups are scheduled by the program's staff"), tooLarge,
+                (
+                    422,
+                    "A field is invalid: no weekday, a time that is not HH:MM, a facilitator or member not in the program…"
+                ),
+            ]
+        case .updateGroup:
+            return [
+                badRequest, unauthorized, (403, "Groups are scheduled by the program's staff"),
+                (404, "No such group in the program"), tooLarge, invalid,
+            ]
+        case .group: return [unauthorized, (403, "Groups are run by the program's staff"), (404, "No such group")]
+        case .recordGroupAttendance, .createGroupHomework:
+            return [
+                badRequest, unauthorized, (403, "Only the group's facilitator records it"), (404, "No such group"),
+                tooLarge,
+                (
+                    422,
+                    "A field is invalid: a member missing or listed twice, someone not in the group, a date out of range…"
+                ),
+            ]
+        case .myGroups: return [unauthorized, (404, "Only a client has groups of its own")]
+        case .markMyHomeworkDone: return [unauthorized, (404, "No such homework in my groups")]
+        case .clientGroups: return [unauthorized, notFound]
         case .createCounselingNote:
             return [
                 badRequest, unauthorized, (403, "Only the care team writes counseling notes"), notFound, tooLarge,

@@ -22,6 +22,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case myActivities, createMyActivity, rateMyActivity, clientActivities
     case mySupport, createMySupportContact, updateMySupportContact, removeMySupportContact, createMyMeeting
     case clientSupport, myPAWS, clientPAWS
+    case groups, createGroup, group, updateGroup, recordGroupAttendance, createGroupHomework
+    case myGroups, markMyHomeworkDone, clientGroups
 
     static let prefix = ["api", "v1"]
 
@@ -32,9 +34,10 @@ enum APIRoute: String, CaseIterable, Sendable {
             .createMedication, .createPrescriberNote, .createSafetyPlanVersion, .createMySafetyPlanVersion,
             .createRelapsePlanVersion, .createMyRelapsePlanVersion, .createConsent, .revokeConsent, .createDisclosure,
             .revokeMyConsent, .createCounselingNote, .createMyThoughtRecord, .createMyActivity, .rateMyActivity,
-            .createMySupportContact, .createMyMeeting:
+            .createMySupportContact, .createMyMeeting, .createGroup, .recordGroupAttendance, .createGroupHomework,
+            .markMyHomeworkDone:
             .POST
-        case .updateMedication, .updateMyReminders, .saveMyDiaryCard, .updateMySupportContact: .PUT
+        case .updateMedication, .updateMyReminders, .saveMyDiaryCard, .updateMySupportContact, .updateGroup: .PUT
         case .revokeToken, .removeMySupportContact: .DELETE
         default: .GET
         }
@@ -98,6 +101,13 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .clientSupport: ["clients", ":id", "support"]
         case .myPAWS: ["me", "paws"]
         case .clientPAWS: ["clients", ":id", "paws"]
+        case .groups, .createGroup: ["groups"]
+        case .group, .updateGroup: ["groups", ":groupId"]
+        case .recordGroupAttendance: ["groups", ":groupId", "attendance"]
+        case .createGroupHomework: ["groups", ":groupId", "homework"]
+        case .myGroups: ["me", "groups"]
+        case .markMyHomeworkDone: ["me", "homework", ":homeworkId", "done"]
+        case .clientGroups: ["clients", ":id", "groups"]
         case .alerts: ["alerts"]
         case .acknowledgeAlert: ["alerts", ":id", "acknowledge"]
         }
@@ -120,8 +130,9 @@ enum APIRoute: String, CaseIterable, Sendable {
             .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders,
             .myConsents, .revokeMyConsent, .myThoughtRecords, .createMyThoughtRecord, .myDiaryCards, .saveMyDiaryCard,
             .myActivities, .createMyActivity, .rateMyActivity, .mySupport, .createMySupportContact,
-            .updateMySupportContact, .removeMySupportContact, .createMyMeeting, .myPAWS:
+            .updateMySupportContact, .removeMySupportContact, .createMyMeeting, .myPAWS, .myGroups, .markMyHomeworkDone:
             "me"
+        case .groups, .createGroup, .group, .updateGroup, .recordGroupAttendance, .createGroupHomework: "groups"
         case .alerts, .acknowledgeAlert: "alerts"
         default: "clients"
         }
@@ -154,6 +165,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .rateMyActivity: "ActivityRating"
         case .createMySupportContact, .updateMySupportContact: "SupportContactRequest"
         case .createMyMeeting: "MeetingRequest"
+        case .createGroup, .updateGroup: "GroupRequest"
+        case .recordGroupAttendance: "AttendanceRequest"
+        case .createGroupHomework: "HomeworkRequest"
         default: nil
         }
     }
@@ -212,6 +226,11 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .removeMySupportContact: (204, "")
         case .createMyMeeting: (201, "Meeting")
         case .myPAWS, .clientPAWS: (200, "PAWS")
+        case .groups: (200, "GroupList")
+        case .createGroup: (201, "Group")
+        case .group, .updateGroup, .recordGroupAttendance: (200, "Group")
+        case .createGroupHomework: (201, "Homework")
+        case .myGroups, .markMyHomeworkDone, .clientGroups: (200, "MyGroups")
         }
     }
 

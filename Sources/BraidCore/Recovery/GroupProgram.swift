@@ -94,7 +94,9 @@ public struct GroupSchedule: Sendable, Hashable, Codable {
     /// The member ids a body lists (`members`), each once; `nil` when the body has none.
     public static func members(json: JSONValue) throws(ValidationError) -> [ClientID]? {
         guard case .object(let object) = json, let value = object["members"] else { return nil }
-        guard case .array(let items) = value else { throw ValidationError(field: "members", "must be a list of client ids") }
+        guard case .array(let items) = value else {
+            throw ValidationError(field: "members", "must be a list of client ids")
+        }
         var members: [ClientID] = []
         for (index, item) in items.enumerated() {
             guard case .string(let text) = item, let id = ClientID(text) else {
@@ -187,12 +189,14 @@ public struct GroupAttendance: Sendable, Hashable {
             }
             entries.append(
                 AttendanceEntry(
-                    clientID: client, status: try entry.requiring(entry.choice("status", AttendanceStatus.self), "status"),
+                    clientID: client,
+                    status: try entry.requiring(entry.choice("status", AttendanceStatus.self), "status"),
                     note: try entry.text("note", maxLength: 500, multiline: true)))
         }
         if let missing = members.first(where: { member in !entries.contains { $0.clientID == member } }) {
             throw ValidationError(
-                field: "attendance", "every member needs a status (present, late, absent or excused); \(missing) has none")
+                field: "attendance",
+                "every member needs a status (present, late, absent or excused); \(missing) has none")
         }
         self.init(date: date, entries: entries)
     }
@@ -207,7 +211,9 @@ public struct Homework: Sendable, Hashable, Identifiable {
     public let assignedOn: CalendarDate
     public let dueOn: CalendarDate?
 
-    public init(id: UUID, groupID: UUID, title: String, details: String?, assignedOn: CalendarDate, dueOn: CalendarDate?) {
+    public init(
+        id: UUID, groupID: UUID, title: String, details: String?, assignedOn: CalendarDate, dueOn: CalendarDate?
+    ) {
         self.id = id
         self.groupID = groupID
         self.title = title

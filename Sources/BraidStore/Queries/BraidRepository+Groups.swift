@@ -104,7 +104,9 @@ extension BraidRepository {
             .filter(\.$clientID == client.id.uuid).sort(\.$date, .descending).all().map { try $0.toDomain() }
     }
 
-    public func addHomework(_ homework: Homework, to group: TherapyGroup, by actor: Actor, requestID: String?, now: Date)
+    public func addHomework(
+        _ homework: Homework, to group: TherapyGroup, by actor: Actor, requestID: String?, now: Date
+    )
         async throws
     {
         try await transaction { store in

@@ -96,7 +96,8 @@ final class GroupAttendanceRecord: Model, @unchecked Sendable {
             throw StoreError.corrupt("group_attendance")
         }
         return StoredAttendance(
-            groupID: groupID, date: date, entry: AttendanceEntry(clientID: ClientID(clientID), status: status, note: note),
+            groupID: groupID, date: date,
+            entry: AttendanceEntry(clientID: ClientID(clientID), status: status, note: note),
             recordedAt: recordedAt, recordedBy: UserID(recordedBy))
     }
 }

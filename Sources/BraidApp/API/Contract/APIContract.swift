@@ -10,7 +10,7 @@ enum APIContract {
     static var schemas: [String: JSONValue] {
         let parts = [
             service, auth, checkIns, clients, assessments, screens, analysis, alerts, levelOfCare, treatmentPlans,
-            contingency, medications, safetyPlan, relapsePlan, reminders, fhir, consents, recovery,
+            contingency, medications, safetyPlan, relapsePlan, reminders, fhir, consents, recovery, groups,
         ]
         return parts.reduce(into: [:]) { all, part in
             all.merge(part) { _, _ in preconditionFailure("a schema is defined by two resources") }

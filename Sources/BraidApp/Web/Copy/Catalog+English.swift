@@ -4,7 +4,8 @@ extension Catalog {
     static let english: [CopyKey: String] = [
         // Layout and crisis banner
         .layoutSkip: "Skip to content",
-        .layoutFooter: "Braid is decision support for treatment programs. It does not diagnose; a clinician decides. All data in this demo is synthetic.",
+        .layoutFooter:
+            "Braid is decision support for treatment programs. It does not diagnose; a clinician decides. All data in this demo is synthetic.",
         .crisisRegion: "Crisis help",
         .crisisPrompt: "In crisis?",
         .crisisCall: "Call {line}",
@@ -12,7 +13,8 @@ extension Catalog {
         .crisisText: "text {line}",
         .crisisEmergency: "Emergency",
         .crisisProgramLine: "Program line",
-        .crisisMessage: "You don't have to go through this alone. Call or text {line} (Suicide & Crisis Lifeline) any time; call {emergency} in an emergency",
+        .crisisMessage:
+            "You don't have to go through this alone. Call or text {line} (Suicide & Crisis Lifeline) any time; call {emergency} in an emergency",
         .crisisMessageProgram: "; or call your program's 24/7 line, {programLine}",
         .navSafetyPlan: "My safety plan",
         .navRelapsePlan: "My relapse-prevention plan",

@@ -4,7 +4,8 @@ extension Catalog {
     static let spanish: [CopyKey: String] = [
         // Layout and crisis banner
         .layoutSkip: "Saltar al contenido",
-        .layoutFooter: "Braid es un apoyo para las decisiones de los programas de tratamiento. No diagnostica; decide un profesional clínico. Todos los datos de esta demostración son ficticios.",
+        .layoutFooter:
+            "Braid es un apoyo para las decisiones de los programas de tratamiento. No diagnostica; decide un profesional clínico. Todos los datos de esta demostración son ficticios.",
         .crisisRegion: "Ayuda en una crisis",
         .crisisPrompt: "¿En crisis?",
         .crisisCall: "Llame al {line}",
@@ -12,7 +13,8 @@ extension Catalog {
         .crisisText: "envíe AYUDA por texto al {line}",
         .crisisEmergency: "Emergencias",
         .crisisProgramLine: "Línea del programa",
-        .crisisMessage: "No tiene que pasar por esto a solas. Llame o envíe un mensaje de texto al {line} (988 Lifeline, con atención en español) a cualquier hora; llame al {emergency} en una emergencia",
+        .crisisMessage:
+            "No tiene que pasar por esto a solas. Llame o envíe un mensaje de texto al {line} (988 Lifeline, con atención en español) a cualquier hora; llame al {emergency} en una emergencia",
         .crisisMessageProgram: "; o llame a la línea de su programa, disponible las 24 horas: {programLine}",
         .navSafetyPlan: "Mi plan de seguridad",
         .navRelapsePlan: "Mi plan de prevención de recaídas",
