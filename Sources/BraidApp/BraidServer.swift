@@ -24,6 +24,7 @@ public enum BraidServer {
         PublicController.register(app)
         SignInController.register(app)
         ClientPagesController.register(app)
+        RecoveryPages.register(app)
         ClinicianController.register(app)
         ContingencyPages.register(app)
         MedicationPages.register(app)

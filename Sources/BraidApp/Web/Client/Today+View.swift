@@ -144,7 +144,7 @@ enum TodayView {
     }
 
     /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.
-    static func safety(plan: StoredSafetyPlan?, context: PageContext) -> String {
+    static func safety(plan: StoredSafetyPlan?, saved: String? = nil, context: PageContext) -> String {
         let crisis = context.crisis
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("You're not alone. Help is here now.")),
@@ -153,7 +153,7 @@ enum TodayView {
                 .p(.strong(.text(crisis.message))),
                 .p(.a(.class("button"), .href("tel:\(crisis.lifeline)"), .text("Call \(crisis.lifeline) now")))
             ),
-            .p(.text("Your check-in is saved and your care team has been alerted; someone will contact you today.")),
+            .p(.text(saved ?? "Your check-in is saved and your care team has been alerted; someone will contact you today.")),
             .h2(.text("Your safety plan")),
             .unwrap(
                 plan,

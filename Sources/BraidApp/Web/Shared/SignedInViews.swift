@@ -8,10 +8,10 @@ enum SignedInViews {
         .input(.type(.hidden), .name("_csrf"), .value(token))
     }
 
-    static func signOut(_ token: String) -> Node<HTML.BodyContext> {
+    static func signOut(_ token: String, copy: Copy = .english) -> Node<HTML.BodyContext> {
         .form(
             .class("signout"), .action(SiteURL.logout.path), .method(.post), csrf(token),
-            .button(.type(.submit), .text("Sign out")))
+            .button(.type(.submit), .text(copy(.signOut))))
     }
 
     static func login(email: String, error: String?, crisis: CrisisResources) -> String {

@@ -24,6 +24,21 @@ enum SiteURL: Hashable, Sendable {
     /// Who may see my record: my Part 2 consents and the accounting of disclosures.
     case myConsents(saved: Bool = false)
     case revokeMyConsent
+    /// The recovery tools (§10): the hub, and each tool's page or form target.
+    case recovery
+    case thoughtRecords(saved: Bool = false)
+    case newThoughtRecord(starter: String? = nil)
+    case diaryCard(week: CalendarDate? = nil, saved: Bool = false)
+    case activities(saved: Bool = false)
+    case rateActivity(UUID)
+    case paws
+    case support(saved: Bool = false)
+    case removeContact(UUID)
+    case meetings
+    case myGroups(saved: Bool = false)
+    case homeworkDone(UUID)
+    /// The client's profile: the language of their pages.
+    case profile(saved: Bool = false)
     // The care team's pages.
     case caseload(sort: CaseloadSort? = nil, show: CaseloadShow? = nil)
     case chart(ClientID, days: Int? = nil, saved: String? = nil, anchor: String? = nil)
@@ -50,6 +65,13 @@ enum SiteURL: Hashable, Sendable {
     case disclose(ClientID)
     /// SUD counseling notes, kept apart from the chart.
     case counselingNotes(ClientID, saved: Bool = false)
+    /// A client's recovery tools as the care team reads them.
+    case clientRecovery(ClientID)
+    /// The group program: the groups, one group's page (its session on `date`), and its forms.
+    case groups(saved: String? = nil)
+    case group(UUID, date: CalendarDate? = nil, saved: String? = nil)
+    case groupAttendance(UUID)
+    case groupHomework(UUID)
     // The admin's pages.
     case admin(saved: String? = nil)
     case adminAccounts
@@ -75,6 +97,9 @@ enum SiteURL: Hashable, Sendable {
         case acknowledge
         case admit, discharge, levelDecision, levelFactors, signPlan, cmEnroll, cmEnd, cmPayout, medications
         case prescriberNotes, consents, revokeConsent, disclose, counselingNotes
+        case recovery, thoughtRecords, newThoughtRecord, diaryCard, activities, rateActivity, paws, support
+        case removeContact, meetings, myGroups, homeworkDone, profile
+        case clientRecovery, groups, group, groupAttendance, groupHomework
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, contingencySettings, notificationSettings, programOverview, programReport
 
@@ -132,6 +157,24 @@ enum SiteURL: Hashable, Sendable {
             case .thresholds: ["admin", "settings", "thresholds"]
             case .programOverview: ["program"]
             case .programReport: ["program", "report"]
+            case .recovery: ["recovery"]
+            case .thoughtRecords: ["thought-records"]
+            case .newThoughtRecord: ["thought-records", "new"]
+            case .diaryCard: ["diary-card"]
+            case .activities: ["activities"]
+            case .rateActivity: ["activities", ":id", "rating"]
+            case .paws: ["paws"]
+            case .support: ["support"]
+            case .removeContact: ["support", ":id", "remove"]
+            case .meetings: ["support", "meetings"]
+            case .myGroups: ["my-groups"]
+            case .homeworkDone: ["homework", ":id", "done"]
+            case .profile: ["profile"]
+            case .clientRecovery: ["clients", ":id", "recovery"]
+            case .groups: ["groups"]
+            case .group: ["groups", ":id"]
+            case .groupAttendance: ["groups", ":id", "attendance"]
+            case .groupHomework: ["groups", ":id", "homework"]
             }
         }
 
@@ -140,16 +183,19 @@ enum SiteURL: Hashable, Sendable {
             switch self {
             case .home, .stylesheet, .pattern, .cycle, .myPlan, .caseload, .chart, .newAssessment, .admin,
                 .adminAccount,
-                .programOverview, .programReport, .myConsents:
+                .programOverview, .programReport, .myConsents, .recovery, .newThoughtRecord, .paws, .myGroups,
+                .clientRecovery:
                 [.GET]
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
                 .signPlan,
                 .adminAccounts, .adminInvitation,
                 .adminDeactivate, .adminReactivate, .adminCareTeam, .thresholds, .cmEnroll, .cmEnd, .cmPayout,
-                .contingencySettings, .medications, .prescriberNotes, .revokeConsent, .disclose, .revokeMyConsent:
+                .contingencySettings, .medications, .prescriberNotes, .revokeConsent, .disclose, .revokeMyConsent,
+                .rateActivity, .removeContact, .meetings, .homeworkDone, .groupAttendance, .groupHomework:
                 [.POST]
             case .selfCheck, .login, .invitation, .today, .safetyPlan, .relapsePlan, .ordering, .clientSafetyPlan,
-                .clientRelapsePlan, .settings, .notificationSettings, .reminders, .consents, .counselingNotes:
+                .clientRelapsePlan, .settings, .notificationSettings, .reminders, .consents, .counselingNotes,
+                .thoughtRecords, .diaryCard, .activities, .support, .profile, .groups, .group:
                 [.GET, .POST]
             }
         }
@@ -213,6 +259,24 @@ enum SiteURL: Hashable, Sendable {
         case .thresholds: .thresholds
         case .programOverview: .programOverview
         case .programReport: .programReport
+        case .recovery: .recovery
+        case .thoughtRecords: .thoughtRecords
+        case .newThoughtRecord: .newThoughtRecord
+        case .diaryCard: .diaryCard
+        case .activities: .activities
+        case .rateActivity: .rateActivity
+        case .paws: .paws
+        case .support: .support
+        case .removeContact: .removeContact
+        case .meetings: .meetings
+        case .myGroups: .myGroups
+        case .homeworkDone: .homeworkDone
+        case .profile: .profile
+        case .clientRecovery: .clientRecovery
+        case .groups: .groups
+        case .group: .group
+        case .groupAttendance: .groupAttendance
+        case .groupHomework: .groupHomework
         }
     }
 
@@ -223,8 +287,26 @@ enum SiteURL: Hashable, Sendable {
         var fragment: String?
         switch self {
         case .today(let saved), .safetyPlan(let saved), .relapsePlan(let saved), .reminders(let saved),
-            .myConsents(let saved):
+            .myConsents(let saved), .thoughtRecords(let saved), .activities(let saved), .support(let saved),
+            .myGroups(let saved), .profile(let saved):
             if saved { query.append(("saved", "1")) }
+        case .newThoughtRecord(let starter):
+            // Starter ids are fixed words.
+            if let starter { query.append(("starter", starter)) }
+        case .diaryCard(let week, let saved):
+            if let week { query.append(("week", week.description)) }
+            if saved { query.append(("saved", "1")) }
+        case .rateActivity(let item), .removeContact(let item), .homeworkDone(let item), .groupAttendance(let item),
+            .groupHomework(let item):
+            id = item.uuidString.lowercased()
+        case .clientRecovery(let client):
+            id = client.description
+        case .groups(let saved):
+            if let saved { query.append(("saved", saved)) }
+        case .group(let group, let date, let saved):
+            id = group.uuidString.lowercased()
+            if let date { query.append(("date", date.description)) }
+            if let saved { query.append(("saved", saved)) }
         case .consents(let client, let saved):
             id = client.description
             if let saved { query.append(("saved", saved)) }
@@ -268,7 +350,7 @@ enum SiteURL: Hashable, Sendable {
             if let to { query.append(("to", to.description)) }
             if let format { query.append(("format", format)) }
         case .home, .selfCheck, .stylesheet, .login, .logout, .pattern, .cycle, .myPlan, .adminAccounts, .thresholds,
-            .contingencySettings, .revokeMyConsent:
+            .contingencySettings, .revokeMyConsent, .recovery, .paws, .meetings:
             break
         }
         let segments = page.template.map { $0.hasPrefix(":") ? id ?? $0 : $0 }
