@@ -25,6 +25,7 @@ public enum BraidServer {
         SignInController.register(app)
         ClientPagesController.register(app)
         RecoveryPages.register(app)
+        GroupPages.register(app)
         ClinicianController.register(app)
         ContingencyPages.register(app)
         MedicationPages.register(app)

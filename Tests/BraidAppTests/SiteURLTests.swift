@@ -68,7 +68,11 @@ struct SiteURLTests {
             .contingencySettings, .medications(client), .prescriberNotes(client), .relapsePlan(),
             .clientRelapsePlan(client), .reminders(), .notificationSettings(), .programReport(),
             .consents(client), .revokeConsent(client), .disclose(client), .counselingNotes(client), .myConsents(),
-            .revokeMyConsent,
+            .revokeMyConsent, .recovery, .thoughtRecords(), .newThoughtRecord(starter: "never-happy"),
+            .diaryCard(week: CalendarDate(iso: "2026-06-08")), .activities(), .rateActivity(UUID()), .paws, .support(),
+            .removeContact(UUID()), .meetings, .myGroups(), .homeworkDone(UUID()), .profile(), .clientRecovery(client),
+            .groups(), .group(UUID(), date: CalendarDate(iso: "2026-06-15")), .groupAttendance(UUID()),
+            .groupHomework(UUID()),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

@@ -86,8 +86,8 @@ struct RecordExportTests {
         #expect(
             Self.rows(table).dropFirst()
                 == [
-                    "\(id),2026-05-02,4,6,6.0,false,,,,,,,,1,2026-05-28T19:26:40Z",
-                    "\(id),2026-05-02,3,7,5.5,true,,,,alcohol;cannabis,,,false,2,2026-05-28T20:26:40Z",
+                    "\(id),2026-05-02,4,6,6.0,false,,,,,,,,,1,2026-05-28T19:26:40Z",
+                    "\(id),2026-05-02,3,7,5.5,true,,,,alcohol;cannabis,,,,false,2,2026-05-28T20:26:40Z",
                 ])
         #expect(!table.csv.contains("argued"))
     }

@@ -355,3 +355,31 @@ struct RecoveryToolsTests {
         #expect(MutualHelpMeeting.counts(meetings, today: Self.today) == (week: 2, month: 4))
     }
 }
+
+@Suite("Lifestyle beside mood")
+struct LifestyleTrendTests {
+    @Test("per week: exercise minutes and days, regular-meal days of those answered, mean mood (hand-worked)")
+    func weeks() {
+        let today = CalendarDate(iso: "2026-06-15")!
+        func day(_ offset: Int, mood: Int, exercise: Int?, meals: Bool?) -> (date: CalendarDate, values: CheckInValues)
+        {
+            (
+                today.adding(days: offset),
+                CheckInValues(
+                    mood: mood, craving: 2, sleepHours: 7, used: false, exerciseMinutes: exercise, regularMeals: meals)
+            )
+        }
+        let trend = LifestyleTrend(
+            days: [
+                day(0, mood: 6, exercise: 30, meals: true), day(-1, mood: 5, exercise: 0, meals: false),
+                day(-2, mood: 4, exercise: nil, meals: nil), day(-7, mood: 2, exercise: 20, meals: true),
+            ], today: today, weeks: 2)
+        #expect(trend.weeks.map(\.end) == [today.adding(days: -7), today])
+        let this = trend.weeks[1]
+        #expect(this.exerciseMinutes == 30 && this.exerciseDays == 1)
+        #expect(this.regularMealDays == 1 && this.mealDaysAnswered == 2 && this.mood == 5)
+        #expect(trend.weeks[0].exerciseMinutes == 20 && trend.weeks[0].mood == 2)
+        #expect(trend.hasAnswers)
+        #expect(!LifestyleTrend(days: [day(0, mood: 5, exercise: nil, meals: nil)], today: today).hasAnswers)
+    }
+}

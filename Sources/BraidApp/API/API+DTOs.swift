@@ -64,6 +64,7 @@ struct CheckInDTO: Encodable {
     let otherSubstances: [String]?
     let exerciseMinutes: Int?
     let medsTaken: Bool?
+    let regularMeals: Bool?
     let safety: Bool?
     let note: String?
     /// Present when this check-in raised a safety alert: the client's app must show the crisis resources.
@@ -88,6 +89,7 @@ struct CheckInDTO: Encodable {
         otherSubstances = values.otherSubstances?.map(\.rawValue)
         exerciseMinutes = values.exerciseMinutes
         medsTaken = values.medsTaken
+        regularMeals = values.regularMeals
         safety = values.safety
         note = values.note
         safetyAlert = alert.map(AlertDTO.init)

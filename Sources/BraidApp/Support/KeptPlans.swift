@@ -10,40 +10,63 @@ protocol KeptPlanSection: StoredPlanSection {
     static var slug: String { get }
     /// What a new plan starts with before anyone edits it.
     static var starter: SectionedPlan<Self> { get }
-    /// What the page says before the first version.
-    static var notWritten: String { get }
     static var entryKind: ClinicalEntryKind { get }
     static func content(_ plan: SectionedPlan<Self>) -> ClinicalWrite.Content
     /// The client's own page, and the care team's.
     static func ownURL(saved: Bool) -> SiteURL
     static func careTeamURL(_ client: ClientID) -> SiteURL
+    /// The client's words for the plan: its page title ("My safety plan"), the note before a first version, the
+    /// save button; and each section's title.
+    static var ownTitleKey: CopyKey { get }
+    static var notWrittenKey: CopyKey { get }
+    static var saveKey: CopyKey { get }
+    var titleKey: CopyKey { get }
 }
 
 extension SafetyPlanSection: KeptPlanSection {
     static var planName: String { "safety plan" }
     static var slug: String { "safety-plan" }
     static var starter: SafetyPlan { .starter }
-    static var notWritten: String {
-        "Not written yet. The client and the care team make it together; it takes about 20 minutes."
-    }
     static var entryKind: ClinicalEntryKind { .safetyPlan }
     static func content(_ plan: SafetyPlan) -> ClinicalWrite.Content { .safetyPlan(plan) }
     static func ownURL(saved: Bool) -> SiteURL { .safetyPlan(saved: saved) }
     static func careTeamURL(_ client: ClientID) -> SiteURL { .clientSafetyPlan(client) }
+    static var ownTitleKey: CopyKey { .navSafetyPlan }
+    static var notWrittenKey: CopyKey { .safetyPlanNotWritten }
+    static var saveKey: CopyKey { .safetyPlanSave }
+    var titleKey: CopyKey {
+        switch self {
+        case .warningSigns: .safetyStepWarningSigns
+        case .copingStrategies: .safetyStepCoping
+        case .distractions: .safetyStepDistractions
+        case .helpers: .safetyStepHelpers
+        case .professionals: .safetyStepProfessionals
+        case .environment: .safetyStepEnvironment
+        case .reasonsForLiving: .safetyStepReasons
+        }
+    }
 }
 
 extension RelapsePlanSection: KeptPlanSection {
     static var planName: String { "relapse-prevention plan" }
     static var slug: String { "relapse-plan" }
     static var starter: RelapsePreventionPlan { RelapsePreventionPlan() }
-    static var notWritten: String {
-        "Not written yet. Write it in your own words, with your counselor or on your own: what puts you at risk, "
-            + "the first signs, what you do instead, who you call, and what you do if you use."
-    }
     static var entryKind: ClinicalEntryKind { .relapsePlan }
     static func content(_ plan: RelapsePreventionPlan) -> ClinicalWrite.Content { .relapsePlan(plan) }
     static func ownURL(saved: Bool) -> SiteURL { .relapsePlan(saved: saved) }
     static func careTeamURL(_ client: ClientID) -> SiteURL { .clientRelapsePlan(client) }
+    static var ownTitleKey: CopyKey { .navRelapsePlan }
+    static var notWrittenKey: CopyKey { .relapsePlanNotWritten }
+    static var saveKey: CopyKey { .relapsePlanSave }
+    var titleKey: CopyKey {
+        switch self {
+        case .highRiskSituations: .relapsePartHighRisk
+        case .warningSigns: .relapsePartWarningSigns
+        case .copingResponses: .relapsePartCoping
+        case .peopleToCall: .relapsePartPeople
+        case .afterALapse: .relapsePartAfterLapse
+        }
+    }
 }
 
 extension String {

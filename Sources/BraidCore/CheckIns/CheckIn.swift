@@ -18,6 +18,8 @@ public struct CheckInValues: Sendable, Hashable, Codable {
     public var otherSubstances: [OtherSubstance]?
     public var exerciseMinutes: Int?
     public var medsTaken: Bool?
+    /// Lifestyle (§10): regular meals today, yes or no; optional.
+    public var regularMeals: Bool?
     /// Thoughts of being better off dead or of hurting yourself today: yes is a suicide-risk signal (§8).
     public var safety: Bool?
     /// Free text, private to the client and the care team. Never logged.
@@ -26,7 +28,7 @@ public struct CheckInValues: Sendable, Hashable, Codable {
     public init(
         mood: Int, craving: Int, sleepHours: Double, used: Bool, enjoyment: Int? = nil, energy: Int? = nil,
         irritability: Int? = nil, otherSubstances: [OtherSubstance]? = nil, exerciseMinutes: Int? = nil,
-        medsTaken: Bool? = nil, safety: Bool? = nil, note: String? = nil
+        medsTaken: Bool? = nil, safety: Bool? = nil, note: String? = nil, regularMeals: Bool? = nil
     ) {
         self.mood = mood
         self.craving = craving
@@ -38,6 +40,7 @@ public struct CheckInValues: Sendable, Hashable, Codable {
         self.otherSubstances = otherSubstances
         self.exerciseMinutes = exerciseMinutes
         self.medsTaken = medsTaken
+        self.regularMeals = regularMeals
         self.safety = safety
         self.note = note
     }
@@ -54,7 +57,7 @@ public struct CheckInValues: Sendable, Hashable, Codable {
 public struct CheckInSubmission: Sendable, Hashable {
     public static let keys: Set<String> = [
         "date", "mood", "craving", "sleepHours", "used", "enjoyment", "energy", "irritability", "otherSubstances",
-        "exerciseMinutes", "medsTaken", "safety", "note",
+        "exerciseMinutes", "medsTaken", "regularMeals", "safety", "note",
     ]
     public static let maximumNoteLength = 2_000
     public static let maximumExerciseMinutes = 1_440
@@ -136,6 +139,6 @@ public struct CheckInSubmission: Sendable, Hashable {
             sleepHours: sleep, used: used, enjoyment: try scale("enjoyment", required: false),
             energy: try scale("energy", required: false), irritability: try scale("irritability", required: false),
             otherSubstances: substances, exerciseMinutes: exercise, medsTaken: try reader.bool("medsTaken"),
-            safety: try reader.bool("safety"), note: note)
+            safety: try reader.bool("safety"), note: note, regularMeals: try reader.bool("regularMeals"))
     }
 }

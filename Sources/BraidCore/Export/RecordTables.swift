@@ -115,6 +115,7 @@ public enum RecordExport {
         ExportColumn("other_substances", .text, "Other substances used, separated by ';'; empty when none given."),
         ExportColumn("exercise_minutes", .integer, "Minutes of exercise; empty when not given."),
         ExportColumn("meds_taken", .boolean, "Whether prescribed medicines were taken; empty when not asked."),
+        ExportColumn("regular_meals", .boolean, "Regular meals that day (lifestyle); empty when not answered."),
         ExportColumn("safety", .boolean, "The safety question (thoughts of self-harm); empty when not asked."),
         ExportColumn("revision", .integer, "1 for the first entry of the day, higher for each correction."),
         ExportColumn("recorded_at", .instant, "When this revision was recorded."),
@@ -180,7 +181,8 @@ public enum RecordExport {
                     String(values.sleepHours), flag(values.used), number(values.enjoyment), number(values.energy),
                     number(values.irritability),
                     values.otherSubstances.map { $0.map(\.rawValue).joined(separator: ";") } ?? "",
-                    number(values.exerciseMinutes), flag(values.medsTaken), flag(values.safety),
+                    number(values.exerciseMinutes), flag(values.medsTaken), flag(values.regularMeals),
+                    flag(values.safety),
                     String(entry.revision), instant(entry.recordedAt),
                 ])
             }

@@ -98,20 +98,21 @@ struct CheckInRow: Decodable {
     let otherSubstances: String?
     let exerciseMinutes: Int?
     let medsTaken: Bool?
+    let regularMeals: Bool?
     let safety: Bool?
     let note: String?
 
     static let columns = [
         "id", "client_id", "date", "revision", "superseded_at", "recorded_at", "recorded_by", "mood", "craving",
         "sleep_half_hours", "used", "enjoyment", "energy", "irritability", "other_substances", "exercise_minutes",
-        "meds_taken", "safety", "note",
+        "meds_taken", "regular_meals", "safety", "note",
     ]
 
     enum CodingKeys: String, CodingKey {
         case id, clientID = "client_id", date, revision, supersededAt = "superseded_at", recordedAt = "recorded_at"
         case recordedBy = "recorded_by", mood, craving, sleepHalfHours = "sleep_half_hours", used, enjoyment, energy
         case irritability, otherSubstances = "other_substances", exerciseMinutes = "exercise_minutes"
-        case medsTaken = "meds_taken", safety, note
+        case medsTaken = "meds_taken", regularMeals = "regular_meals", safety, note
     }
 
     func toDomain() throws -> StoredCheckIn {
@@ -127,7 +128,7 @@ struct CheckInRow: Decodable {
         let values = CheckInValues(
             mood: mood, craving: craving, sleepHours: Double(sleepHalfHours) / 2, used: used, enjoyment: enjoyment,
             energy: energy, irritability: irritability, otherSubstances: substances, exerciseMinutes: exerciseMinutes,
-            medsTaken: medsTaken, safety: safety, note: note)
+            medsTaken: medsTaken, safety: safety, note: note, regularMeals: regularMeals)
         return StoredCheckIn(
             id: id, clientID: ClientID(clientID), date: day, values: values, revision: revision,
             recordedAt: recordedAt, recordedBy: UserID(recordedBy), supersededAt: supersededAt)
@@ -143,7 +144,8 @@ struct CheckInRow: Decodable {
             SQLBind(Int(values.sleepHours * 2)), SQLBind(values.used), SQLBind(values.enjoyment),
             SQLBind(values.energy),
             SQLBind(values.irritability), SQLBind(values.otherSubstances?.map(\.rawValue).joined(separator: ",")),
-            SQLBind(values.exerciseMinutes), SQLBind(values.medsTaken), SQLBind(values.safety), SQLBind(values.note),
+            SQLBind(values.exerciseMinutes), SQLBind(values.medsTaken), SQLBind(values.regularMeals),
+            SQLBind(values.safety), SQLBind(values.note),
             SQLBind(programID.uuid),
         ]
     }

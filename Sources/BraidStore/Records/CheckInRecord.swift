@@ -23,6 +23,7 @@ final class CheckInRecord: Model, @unchecked Sendable {
     @OptionalField(key: "other_substances") var otherSubstances: String?
     @OptionalField(key: "exercise_minutes") var exerciseMinutes: Int?
     @OptionalField(key: "meds_taken") var medsTaken: Bool?
+    @OptionalField(key: "regular_meals") var regularMeals: Bool?
     @OptionalField(key: "safety") var safety: Bool?
     @OptionalField(key: "note") var note: String?
 
@@ -48,6 +49,7 @@ final class CheckInRecord: Model, @unchecked Sendable {
         otherSubstances = values.otherSubstances?.map(\.rawValue).joined(separator: ",")
         exerciseMinutes = values.exerciseMinutes
         medsTaken = values.medsTaken
+        regularMeals = values.regularMeals
         safety = values.safety
         note = values.note
     }
@@ -60,7 +62,8 @@ final class CheckInRecord: Model, @unchecked Sendable {
             sleepHalfHours: sleepHalfHours,
             used: used, enjoyment: enjoyment, energy: energy, irritability: irritability,
             otherSubstances: otherSubstances,
-            exerciseMinutes: exerciseMinutes, medsTaken: medsTaken, safety: safety, note: note
+            exerciseMinutes: exerciseMinutes, medsTaken: medsTaken, regularMeals: regularMeals, safety: safety,
+            note: note
         ).toDomain()
     }
 }

@@ -12,7 +12,7 @@ extension APIContract {
             "used": JSONSchema.boolean, "enjoyment": scale, "energy": scale, "irritability": scale,
             "otherSubstances": JSONSchema.array(JSONSchema.enumeration(OtherSubstance.self)),
             "exerciseMinutes": JSONSchema.integer(0...CheckInSubmission.maximumExerciseMinutes),
-            "medsTaken": JSONSchema.boolean, "safety": JSONSchema.boolean,
+            "medsTaken": JSONSchema.boolean, "regularMeals": JSONSchema.boolean, "safety": JSONSchema.boolean,
             "note": JSONSchema.string(maxLength: CheckInSubmission.maximumNoteLength),
         ]
         var request = values

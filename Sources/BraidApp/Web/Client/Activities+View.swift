@@ -49,7 +49,8 @@ enum ActivitiesView {
                 points: weeks.enumerated().map { .init(x: Double($0) + 0.5, y: $1.activityEnjoyment) },
                 color: "#188038"),
             .init(
-                label: copy(.activityMoodLine), points: weeks.enumerated().map { .init(x: Double($0) + 0.5, y: $1.mood) },
+                label: copy(.activityMoodLine),
+                points: weeks.enumerated().map { .init(x: Double($0) + 0.5, y: $1.mood) },
                 color: "#0b57d0", dashed: true),
         ]
         return chart
@@ -181,17 +182,24 @@ enum ActivitiesView {
             .h1(.text(copy(.pawsTitle))),
             .p(.text(copy(.pawsIntro))),
             .p(.text(copy(.pawsHonest))),
-            .ul(.li(.text(copy(.pawsSymptomMood))), .li(.text(copy(.pawsSymptomSleep))), .li(.text(copy(.pawsSymptomEnergy))),
+            .ul(
+                .li(.text(copy(.pawsSymptomMood))), .li(.text(copy(.pawsSymptomSleep))),
+                .li(.text(copy(.pawsSymptomEnergy))),
                 .li(.text(copy(.pawsSymptomCraving)))),
             .h2(.text(copy(.pawsYours))),
             .unwrap(
                 trend.daysSinceLastUse,
-                { days in .p(.attribute(named: "data-days", value: String(days)), .text(copy(.pawsDaysSince, ["n": String(days)]))) },
+                { days in
+                    .p(
+                        .attribute(named: "data-days", value: String(days)),
+                        .text(copy(.pawsDaysSince, ["n": String(days)])))
+                },
                 else: .p(.text(copy(.pawsNoUse)))),
             .if(
                 !trend.weeks.isEmpty,
                 .group(
-                    TimelineView.figure(pawsChart(trend, copy: copy, subject: copy(.subjectYour)).phoneSized(), id: "paws"),
+                    TimelineView.figure(
+                        pawsChart(trend, copy: copy, subject: copy(.subjectYour)).phoneSized(), id: "paws"),
                     .div(
                         .class("grid-scroll"), .attribute(named: "tabindex", value: "0"),
                         .attribute(named: "role", value: "region"),
@@ -210,8 +218,12 @@ enum ActivitiesView {
                                     .tr(
                                         .th(
                                             .attribute(named: "scope", value: "row"),
-                                            .text(copy(.pawsWeekDays, ["n": String(week.number), "days": String(week.days)]))),
-                                        cell(week.mood), cell(week.sleepHours), cell(week.energy), cell(week.irritability))
+                                            .text(
+                                                copy(
+                                                    .pawsWeekDays,
+                                                    ["n": String(week.number), "days": String(week.days)]))),
+                                        cell(week.mood), cell(week.sleepHours), cell(week.energy),
+                                        cell(week.irritability))
                                 }))))),
             .p(.text(copy(.pawsWhatHelps))),
             ClientForms.back(copy, csrf: context.csrfToken)

@@ -102,7 +102,9 @@ enum ClientForms {
         var object: [String: JSONValue] = [:]
         for key in text { if let value = form[key], !value.isEmpty { object[key] = .string(value) } }
         for key in numbers {
-            if let value = form[key], !value.isEmpty { object[key] = Double(value).map(JSONValue.number) ?? .string(value) }
+            if let value = form[key], !value.isEmpty {
+                object[key] = Double(value).map(JSONValue.number) ?? .string(value)
+            }
         }
         for key in booleans {
             if let value = form[key], !value.isEmpty {

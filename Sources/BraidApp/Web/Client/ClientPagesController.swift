@@ -27,18 +27,25 @@ enum ClientPagesController {
         return Response.html(
             TodayView.render(
                 name: client.displayName, saved: req.query[String.self, at: "saved"] == "1", values: [:],
-                errors: [:], cards: try await todayCards(req, actor: actor, client: client.ref, today: context.today),
+                errors: [:], cards: try await todayCards(req, actor: actor, client: client.ref, context: context),
                 context: context))
     }
 
-    /// What Today shows above the check-in: contingency management while enrolled.
-    static func todayCards(_ req: Request, actor: Actor, client: ClientRef, today: CalendarDate) async throws
+    /// What Today shows above the check-in: group homework still to do, and contingency management while
+    /// enrolled.
+    static func todayCards(_ req: Request, actor: Actor, client: ClientRef, context: PageContext) async throws
         -> Node<HTML.BodyContext>
     {
+        let groups = try await req.groups(by: actor).mine(client)
+        let homework: Node<HTML.BodyContext> =
+            groups.current.isEmpty
+            ? .empty : TodayView.homeworkCard(groups, copy: context.copy, csrf: context.csrfToken)
+        if !groups.groups.isEmpty { try await req.auditRead("groups.read", clients: [client.id], by: actor) }
         guard let contingency = try await req.contingency(by: actor).view(of: client), contingency.enrollment.isActive
-        else { return .empty }
+        else { return homework }
         try await req.auditRead("cm.read", clients: [client.id], by: actor)
-        return TodayView.contingencyCard(contingency.summary, today: today)
+        return .group(
+            homework, TodayView.contingencyCard(contingency.summary, today: context.today, copy: context.copy))
     }
 
     static func saveToday(_ req: Request) async throws -> Response {
@@ -66,7 +73,7 @@ enum ClientPagesController {
                 TodayView.render(
                     name: profile.displayName, saved: false, values: form,
                     errors: [problem.field ?? "date": problem.message],
-                    cards: try await todayCards(req, actor: actor, client: client, today: context.today),
+                    cards: try await todayCards(req, actor: actor, client: client, context: context),
                     context: context),
                 status: .unprocessableEntity)
         }

@@ -109,7 +109,9 @@ enum DiaryCardView {
                     .forEach(DiaryEmotion.allCases) { emotion in
                         row(copy(emotionKey(emotion))) { $0.emotions[emotion].map(String.init) }
                     },
-                    .forEach(DiaryAction.allCases) { action in row(copy(actionKey(action))) { yesNo($0.actions[action]) } },
+                    .forEach(DiaryAction.allCases) { action in
+                        row(copy(actionKey(action))) { yesNo($0.actions[action]) }
+                    },
                     row(copy(.diarySkillsRating)) { $0.skillsRating.map(String.init) },
                     row(copy(.diarySkillsUsed)) { day in
                         day.skillsUsed.isEmpty ? nil : day.skillsUsed.map { copy(skillKey($0)) }.joined(separator: ", ")
@@ -181,7 +183,9 @@ enum DiaryCardView {
                                 ClientForms.select(
                                     "\(prefix).skillsRating", label: copy(.diarySkillsRating),
                                     options: [("", "—")]
-                                        + skillsScaleKeys.enumerated().map { (String($0.offset), "\($0.offset) · \(copy($0.element))") },
+                                        + skillsScaleKeys.enumerated().map {
+                                            (String($0.offset), "\($0.offset) · \(copy($0.element))")
+                                        },
                                     values: values, errors: errors),
                                 .forEach(DBTModule.allCases) { module in
                                     .div(

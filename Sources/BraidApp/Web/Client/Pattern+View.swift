@@ -9,6 +9,8 @@ enum PatternView {
             .ul(.class("summary result"), .forEach(model.sentences) { .li(.text($0)) }),
             TimelineView.figure(model.chart.phoneSized(), id: "pattern"),
             TimelineView.figure(model.sleepChart.phoneSized(), id: "sleep"),
+            LifestyleView.section(
+                model.lifestyle, copy: context.copy, subject: context.copy(.subjectYour), phone: true),
             .h2(.text("Use calendar")),
             TimelineView.calendar(model),
             .p(

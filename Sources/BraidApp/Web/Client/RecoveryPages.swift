@@ -115,7 +115,8 @@ enum RecoveryPages {
         let thisWeek = today.adding(days: 1 - today.isoWeekday)
         var weekStart = thisWeek
         if let text = req.query[String.self, at: "week"] {
-            guard let date = CalendarDate(iso: text), date <= today, date >= today.adding(days: -DiaryCard.maximumDaysBack)
+            guard let date = CalendarDate(iso: text), date <= today,
+                date >= today.adding(days: -DiaryCard.maximumDaysBack)
             else {
                 throw Abort(.badRequest, reason: "week must be a date YYYY-MM-DD in the last 90 days")
             }
@@ -153,7 +154,8 @@ enum RecoveryPages {
         if committed.alert != nil {
             let plan = try await req.repository.safetyPlan(of: visit.client.ref)
             try await req.auditRead("safety-plan.read", clients: [visit.client.id], by: visit.actor)
-            return Response.html(TodayView.safety(plan: plan, saved: visit.copy(.diarySavedAlerted), context: visit.context))
+            return Response.html(
+                TodayView.safety(plan: plan, saved: visit.copy(.diarySavedAlerted), context: visit.context))
         }
         return req.redirect(to: SiteURL.diaryCard(week: weekStart, saved: true).path)
     }
@@ -245,7 +247,8 @@ enum RecoveryPages {
             _ = try await req.clinicalEntry(by: visit.actor, through: .web).createRecovery(
                 .supportContact, .object(body), for: visit.client.ref)
         } catch {
-            return try await renderSupport(req, visit, values: form, errors: try refusal(error), status: .unprocessableEntity)
+            return try await renderSupport(
+                req, visit, values: form, errors: try refusal(error), status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.support(saved: true).path)
     }
@@ -261,7 +264,10 @@ enum RecoveryPages {
         let visit = try await visit(req)
         let form = try req.verifiedForm()
         var body = ClientForms.json(
-            ["fellowship": form["fellowship"] ?? "", "name": form["meetingName"] ?? "", "date": form["meetingDate"] ?? ""],
+            [
+                "fellowship": form["fellowship"] ?? "", "name": form["meetingName"] ?? "",
+                "date": form["meetingDate"] ?? "",
+            ],
             text: ["fellowship", "name", "date"])
         if form["online"] == "on" { body["online"] = .bool(true) }
         do {
@@ -289,7 +295,8 @@ enum RecoveryPages {
         let (actor, client) = try await ClientPagesController.ownRecord(req)
         let form = try req.verifiedForm()
         try await req.groups(by: actor).markDone(try id(req), client: client.ref)
-        return req.redirect(to: form["from"] == "today" ? SiteURL.today(saved: true).path : SiteURL.myGroups(saved: true).path)
+        return req.redirect(
+            to: form["from"] == "today" ? SiteURL.today(saved: true).path : SiteURL.myGroups(saved: true).path)
     }
 
     static func profile(_ req: Request) async throws -> Response {
@@ -304,7 +311,8 @@ enum RecoveryPages {
         guard let language = form["language"].flatMap(SpokenLanguage.init(rawValue:)) else {
             let visit = try await visit(req)
             return Response.html(
-                SupportView.profile(language: visit.copy.language, notice: visit.copy(.profileChoose), context: visit.context),
+                SupportView.profile(
+                    language: visit.copy.language, notice: visit.copy(.profileChoose), context: visit.context),
                 status: .unprocessableEntity)
         }
         try await req.repository.setLanguage(language, of: actor.userID, in: actor.programID)

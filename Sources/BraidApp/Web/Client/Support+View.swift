@@ -82,27 +82,34 @@ enum SupportView {
                             .p(
                                 .strong(.text(person.contact.name)),
                                 .text(" · " + copy(roleKey(person.contact.role))),
-                                .if(person.contact.crisisContact, .span(.class("badge"), .text(" " + copy(.supportCrisisBadge))))),
+                                .if(
+                                    person.contact.crisisContact,
+                                    .span(.class("badge"), .text(" " + copy(.supportCrisisBadge))))),
                             .unwrap(person.contact.reach) { .p(reach($0)) },
                             .form(
                                 .action(SiteURL.removeContact(person.id).path), .method(.post),
                                 SignedInViews.csrf(context.csrfToken),
                                 .button(
                                     .type(.submit), .class("secondary"),
-                                    .attribute(named: "aria-label", value: copy(.supportRemoveNamed, ["name": person.contact.name])),
+                                    .attribute(
+                                        named: "aria-label",
+                                        value: copy(.supportRemoveNamed, ["name": person.contact.name])),
                                     .text(copy(.supportRemove)))))
                     }),
                 .h3(.text(copy(.supportAdd))),
                 .form(
                     .action(SiteURL.support().path), .method(.post), SignedInViews.csrf(context.csrfToken),
-                    ClientForms.textField("name", label: copy(.supportName), values: values, errors: errors, maxLength: 80, required: true),
+                    ClientForms.textField(
+                        "name", label: copy(.supportName), values: values, errors: errors, maxLength: 80, required: true
+                    ),
                     ClientForms.select(
                         "role", label: copy(.supportRole),
                         options: SupportRole.allCases.map { ($0.rawValue, copy(roleKey($0))) }, values: values,
                         errors: errors),
                     ClientForms.textField(
                         "reach", label: copy(.supportReach), values: values, errors: errors, maxLength: 120, type: .tel),
-                    ClientForms.checkbox("crisisContact", label: copy(.supportCrisisContact), checked: values["crisisContact"] == "on"),
+                    ClientForms.checkbox(
+                        "crisisContact", label: copy(.supportCrisisContact), checked: values["crisisContact"] == "on"),
                     .p(.button(.type(.submit), .text(copy(.supportAddButton)))))),
             .section(
                 .attribute(named: "aria-labelledby", value: "meetings-heading"),
@@ -116,7 +123,8 @@ enum SupportView {
                         "fellowship", label: copy(.meetingsFellowship),
                         options: Fellowship.allCases.map { ($0.rawValue, copy(fellowshipKey($0))) }, values: values,
                         errors: errors),
-                    ClientForms.textField("meetingName", label: copy(.meetingsName), values: values, errors: errors, maxLength: 80),
+                    ClientForms.textField(
+                        "meetingName", label: copy(.meetingsName), values: values, errors: errors, maxLength: 80),
                     ClientForms.date("meetingDate", label: copy(.meetingsDate), values: values, errors: errors),
                     ClientForms.checkbox("online", label: copy(.meetingsOnline), checked: values["online"] == "on"),
                     .p(.button(.type(.submit), .text(copy(.meetingsAdd))))),
@@ -135,7 +143,8 @@ enum SupportView {
 
     static func schedule(_ schedule: GroupSchedule, copy: Copy) -> String {
         let days = schedule.weekdays.map { copy(Copy.weekdays[$0 - 1]) }.joined(separator: ", ")
-        return copy(.groupSchedule, ["days": days, "time": schedule.startTime, "minutes": String(schedule.durationMinutes)])
+        return copy(
+            .groupSchedule, ["days": days, "time": schedule.startTime, "minutes": String(schedule.durationMinutes)])
     }
 
     /// The client's groups: when each meets next, their attendance, and the homework given.
@@ -152,7 +161,10 @@ enum SupportView {
                     .li(
                         .class("card"),
                         .h2(.text(item.group.schedule.name)),
-                        .p(.text(copy(modalityKey(item.group.schedule.modality)) + " · " + schedule(item.group.schedule, copy: copy))),
+                        .p(
+                            .text(
+                                copy(modalityKey(item.group.schedule.modality)) + " · "
+                                    + schedule(item.group.schedule, copy: copy))),
                         .p(.text(copy(.groupsFacilitator, ["name": item.facilitatorName]))),
                         .p(.strong(.text(copy(.groupsNext, ["date": copy.shortDate(item.next)])))))
                 }),
@@ -164,10 +176,15 @@ enum SupportView {
                 .text(
                     summary.sessions == 0
                         ? copy(.groupsNoSessions)
-                        : copy(.groupsAttended, ["attended": String(summary.attended), "sessions": String(summary.sessions)]))),
+                        : copy(
+                            .groupsAttended,
+                            ["attended": String(summary.attended), "sessions": String(summary.sessions)]))),
             .ul(
                 .forEach(view.attendance.prefix(20)) { stored in
-                    .li(.text("\(copy.shortDate(stored.date)) · \(view.groupName(stored.groupID)) · \(copy(statusKey(stored.entry.status)))"))
+                    .li(
+                        .text(
+                            "\(copy.shortDate(stored.date)) · \(view.groupName(stored.groupID)) · \(copy(statusKey(stored.entry.status)))"
+                        ))
                 }),
             ClientForms.back(copy, csrf: context.csrfToken)
         )
@@ -186,8 +203,11 @@ enum SupportView {
                 .forEach(shown) { status in
                     let done = status.done[view.client] != nil
                     return .li(
-                        .class("card"), .attribute(named: "data-homework", value: status.homework.id.uuidString.lowercased()),
-                        .p(.strong(.text(status.homework.title)), .text(" · " + view.groupName(status.homework.groupID))),
+                        .class("card"),
+                        .attribute(named: "data-homework", value: status.homework.id.uuidString.lowercased()),
+                        .p(
+                            .strong(.text(status.homework.title)),
+                            .text(" · " + view.groupName(status.homework.groupID))),
                         .unwrap(status.homework.details) { .p(.text($0)) },
                         .unwrap(status.homework.dueOn) { .p(.text(copy(.homeworkDue, ["date": copy.shortDate($0)]))) },
                         .if(
@@ -197,7 +217,9 @@ enum SupportView {
                                 SignedInViews.csrf(csrf),
                                 .button(
                                     .type(.submit),
-                                    .attribute(named: "aria-label", value: copy(.homeworkMarkNamed, ["title": status.homework.title])),
+                                    .attribute(
+                                        named: "aria-label",
+                                        value: copy(.homeworkMarkNamed, ["title": status.homework.title])),
                                     .text(copy(.homeworkMark))))))
                 }))
     }

@@ -155,7 +155,9 @@ enum ThoughtRecordsView {
                     .element(
                         named: "datalist",
                         nodes: [.attribute(named: "id", value: "emotion-words")]
-                            + emotionWords(copy).map { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) })
+                            + emotionWords(copy).map {
+                                .element(named: "option", nodes: [.attribute(named: "value", value: $0)])
+                            })
                 ),
                 ClientForms.textArea(
                     "evidenceFor", label: copy(.thoughtEvidenceFor), values: values, errors: errors,
@@ -194,15 +196,20 @@ enum ThoughtRecordsView {
     }
 
     static func emotionWords(_ copy: Copy) -> [String] {
-        [.emotionSad, .emotionAnxious, .emotionAshamed, .emotionAngry, .emotionGuilty, .emotionHopeless,
-         .emotionLonely, .emotionBored, .emotionIrritable, .emotionEmpty].map { copy($0) }
+        [
+            .emotionSad, .emotionAnxious, .emotionAshamed, .emotionAngry, .emotionGuilty, .emotionHopeless,
+            .emotionLonely, .emotionBored, .emotionIrritable, .emotionEmpty,
+        ].map { copy($0) }
     }
 
     /// The form as the API's JSON body; form field names map back to the JSON fields for errors.
     static func submission(_ form: [String: String]) -> (body: JSONValue, rows: [Int]) {
         var object = ClientForms.json(
-            form, text: ["date", "situation", "automaticThought", "starterThought", "evidenceFor", "evidenceAgainst",
-                "balancedThought"])
+            form,
+            text: [
+                "date", "situation", "automaticThought", "starterThought", "evidenceFor", "evidenceAgainst",
+                "balancedThought",
+            ])
         var emotions: [JSONValue] = []
         var rows: [Int] = []
         for row in 0..<emotionRows {

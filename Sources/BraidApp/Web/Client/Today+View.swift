@@ -7,12 +7,12 @@ enum TodayView {
     /// The form as the JSON body the API validates (`CheckInSubmission`), so both doors share one set of rules.
     static func submission(_ form: [String: String]) -> JSONValue {
         var object: [String: JSONValue] = [:]
-        for field in ["mood", "craving", "enjoyment", "energy", "irritability", "sleepHours"] {
+        for field in ["mood", "craving", "enjoyment", "energy", "irritability", "sleepHours", "exerciseMinutes"] {
             if let text = form[field], !text.isEmpty {
                 object[field] = Double(text).map(JSONValue.number) ?? .string(text)
             }
         }
-        for field in ["used", "safety", "medsTaken"] {
+        for field in ["used", "safety", "medsTaken", "regularMeals"] {
             if let text = form[field], !text.isEmpty {
                 object[field] = text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
             }
@@ -29,6 +29,7 @@ enum TodayView {
     ) -> String {
         let date = context.today
         let csrfToken = context.csrfToken
+        let copy = context.copy
         func scale(_ field: String, _ question: String, low: String, high: String) -> Node<HTML.FormContext> {
             .fieldset(
                 .class("scale"),
@@ -51,7 +52,7 @@ enum TodayView {
             .fieldset(
                 .element(named: "legend", text: question),
                 .unwrap(errors[field]) { .p(.class("error"), .id("\(field)-error"), .text($0)) },
-                .forEach([("true", "Yes"), ("false", "No")]) { value, label in
+                .forEach([("true", copy(.yes)), ("false", copy(.no))]) { value, label in
                     .label(
                         .class("choice"),
                         .input(.type(.radio), .name(field), .value(value), .checked(values[field] == value)),
@@ -59,114 +60,156 @@ enum TodayView {
                 })
         }
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Today, \(name)")),
+            .h1(.text(copy(.todayTitle, ["name": name]))),
             .if(
                 saved,
-                .p(
-                    .class("summary"), .attribute(named: "role", value: "status"),
-                    .text("Saved. Thank you for checking in."))),
+                .p(.class("summary"), .attribute(named: "role", value: "status"), .text(copy(.todaySaved)))),
             .nav(
-                .class("links"), .attribute(named: "aria-label", value: "My pages"),
-                .a(.href(SiteURL.pattern.path), .text("See my pattern")), .text(" · "),
-                .a(.href(SiteURL.cycle.path), .text("How the cycle works")), .text(" · "),
-                .a(.href(SiteURL.myPlan.path), .text("My plan")), .text(" · "),
-                .a(.href(SiteURL.safetyPlan().path), .text("My safety plan")), .text(" · "),
-                .a(.href(SiteURL.relapsePlan().path), .text("My relapse-prevention plan")), .text(" · "),
-                .a(.href(SiteURL.reminders().path), .text("Reminders")), .text(" · "),
-                .a(.href(SiteURL.myConsents().path), .text("Who may see my record"))),
+                .class("links"), .attribute(named: "aria-label", value: copy(.todayMyPages)),
+                .a(.href(SiteURL.pattern.path), .text(copy(.navPattern))), .text(" · "),
+                .a(.href(SiteURL.cycle.path), .text(copy(.navCycle))), .text(" · "),
+                .a(.href(SiteURL.myPlan.path), .text(copy(.navMyPlan))), .text(" · "),
+                .a(.href(SiteURL.recovery.path), .text(copy(.navRecoveryTools))), .text(" · "),
+                .a(.href(SiteURL.safetyPlan().path), .text(copy(.navSafetyPlan))), .text(" · "),
+                .a(.href(SiteURL.relapsePlan().path), .text(copy(.navRelapsePlan))), .text(" · "),
+                .a(.href(SiteURL.reminders().path), .text(copy(.navReminders))), .text(" · "),
+                .a(.href(SiteURL.myConsents().path), .text(copy(.navConsents))), .text(" · "),
+                .a(.href(SiteURL.profile().path), .text(copy(.navProfile)))),
             cards,
             .if(
                 !errors.isEmpty,
-                .p(
-                    .class("error"), .attribute(named: "role", value: "alert"),
-                    .text("Some answers need a look: see below."))),
+                .p(.class("error"), .attribute(named: "role", value: "alert"), .text(copy(.formProblems)))),
             .form(
                 .action(SiteURL.today().path), .method(.post), SignedInViews.csrf(csrfToken),
                 .input(.type(.hidden), .name("date"), .value(date.description)),
-                scale("mood", "How is your mood today?", low: "worst", high: "best"),
-                scale("craving", "How strong is craving today?", low: "none", high: "strongest"),
+                scale("mood", copy(.todayMood), low: copy(.todayMoodLow), high: copy(.todayMoodHigh)),
+                scale("craving", copy(.todayCraving), low: copy(.todayNone), high: copy(.todayStrongest)),
                 .div(
-                    .label(.for("sleepHours"), .text("Hours of sleep last night")),
+                    .label(.for("sleepHours"), .text(copy(.todaySleep))),
                     .unwrap(errors["sleepHours"]) { .p(.class("error"), .id("sleepHours-error"), .text($0)) },
                     .input(
                         .type(.number), .name("sleepHours"), .id("sleepHours"), .attribute(named: "step", value: "0.5"),
                         .attribute(named: "min", value: "0"), .attribute(named: "max", value: "24"),
                         .attribute(named: "inputmode", value: "decimal"), .value(values["sleepHours"] ?? ""))),
-                yesNo("used", "Did you use cocaine today?"),
-                yesNo(
-                    "safety", "Today, have you had thoughts that you would be better off dead, or of hurting yourself?"),
+                yesNo("used", copy(.todayUsed)),
+                yesNo("safety", copy(.todaySafety)),
                 .element(
                     named: "details",
                     nodes: [
-                        .element(named: "summary", text: "More (optional)"),
-                        scale("enjoyment", "How much did you enjoy things today?", low: "not at all", high: "a lot"),
-                        scale("energy", "Energy", low: "none", high: "lots"),
-                        scale("irritability", "Irritability", low: "none", high: "very"),
-                        yesNo("medsTaken", "If you take medications: did you take them as prescribed today?"),
+                        .element(named: "summary", text: copy(.todayMore)),
+                        scale("enjoyment", copy(.todayEnjoyment), low: copy(.todayNotAtAll), high: copy(.todayALot)),
+                        scale("energy", copy(.todayEnergy), low: copy(.todayNone), high: copy(.todayLots)),
+                        scale("irritability", copy(.todayIrritability), low: copy(.todayNone), high: copy(.todayVery)),
+                        yesNo("medsTaken", copy(.todayMeds)),
+                        .div(
+                            .label(.for("exerciseMinutes"), .text(copy(.todayExercise))),
+                            .unwrap(errors["exerciseMinutes"]) {
+                                .p(.class("error"), .id("exerciseMinutes-error"), .text($0))
+                            },
+                            .input(
+                                .type(.number), .name("exerciseMinutes"), .id("exerciseMinutes"),
+                                .attribute(named: "min", value: "0"), .attribute(named: "max", value: "1440"),
+                                .attribute(named: "inputmode", value: "numeric"),
+                                .value(values["exerciseMinutes"] ?? ""))),
+                        yesNo("regularMeals", copy(.todayMeals)),
                     ]),
-                .p(.button(.type(.submit), .text("Save check-in")))
+                .p(.button(.type(.submit), .text(copy(.todaySave))))
             ),
-            SignedInViews.signOut(csrfToken)
+            SignedInViews.signOut(csrfToken, copy: copy)
         )
-        return Layout.page(title: "Today", context: context, content)
+        return Layout.page(title: copy(.todayPageTitle), context: context, content)
     }
 
     /// The client's contingency management at a glance: the streak, what was earned and is waiting, the next
     /// screen. Encouraging, never shaming: a reset is just a new start.
-    static func contingencyCard(_ summary: CMSummary, today: CalendarDate) -> Node<HTML.BodyContext> {
+    static func contingencyCard(_ summary: CMSummary, today: CalendarDate, copy: Copy = .english)
+        -> Node<HTML.BodyContext>
+    {
         let money = ContingencyManagement.money
         let next = summary.nextScreen.map { date in
-            date == today ? "today" : "\(ContingencyProgram.weekdayLabels[date.isoWeekday - 1]) \(date)"
+            date == today ? copy(.cmToday) : "\(copy(Copy.longWeekdays[date.isoWeekday - 1])) \(date)"
         }
         let streakWords =
             summary.streak == 0
-            ? "Every negative screen starts a new streak."
-            : "\(summary.streak) negative screen\(summary.streak == 1 ? "" : "s") in a row."
+            ? copy(.cmNewStreak)
+            : copy.count(summary.streak, one: .cmStreakOne, many: .cmStreakMany)
+        let prizes: [(PrizeSlip, CopyKey)] = [
+            (.small, .cmPrizeSmall), (.large, .cmPrizeLarge), (.jumbo, .cmPrizeJumbo),
+        ]
         return .section(
             .class("card cm-card"), .id("contingency"), .attribute(named: "aria-labelledby", value: "cm-heading"),
-            .h2(.id("cm-heading"), .text("My rewards")),
+            .h2(.id("cm-heading"), .text(copy(.cmTitle))),
             .p(.attribute(named: "data-streak", value: String(summary.streak)), .text(streakWords)),
             .p(
                 .attribute(named: "data-earned", value: money(summary.earnedCents)),
                 .text(
-                    "Earned so far: $\(money(summary.earnedCents))"
-                        + (summary.balanceCents > 0 ? " ($\(money(summary.balanceCents)) waiting for you)" : "") + ".")),
+                    copy(.cmEarned, ["amount": money(summary.earnedCents)])
+                        + (summary.balanceCents > 0 ? copy(.cmWaiting, ["amount": money(summary.balanceCents)]) : "")
+                        + ".")),
             .if(
                 summary.schedule == .prizes,
                 .p(
                     .text(
-                        "Draws so far: \(summary.totalDraws). Prizes won: "
-                            + [PrizeSlip.small, .large, .jumbo].map { "\(summary.prizesWon[$0] ?? 0) \($0.rawValue)" }
-                            .joined(separator: ", ") + "."))),
-            .if(summary.capReached, .p(.text("You reached this year's limit: keep coming, your screens still count."))),
-            .unwrap(next) { .p(.strong(.text("Next screen: \($0)."))) }
+                        copy(.cmDraws, ["draws": String(summary.totalDraws)])
+                            + prizes.map { "\(summary.prizesWon[$0.0] ?? 0) \(copy($0.1))" }.joined(separator: ", ")
+                            + "."))),
+            .if(summary.capReached, .p(.text(copy(.cmCap)))),
+            .unwrap(next) { .p(.strong(.text(copy(.cmNext, ["date": $0])))) }
         )
+    }
+
+    /// Today's homework from the client's groups, each with "Mark done".
+    static func homeworkCard(_ view: MyGroupsView, copy: Copy, csrf: String) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("homework"), .attribute(named: "aria-labelledby", value: "homework-heading"),
+            .h2(.id("homework-heading"), .text(copy(.groupsHomework))),
+            .ul(
+                .class("records homework"),
+                .forEach(view.current) { status in
+                    .li(
+                        .attribute(named: "data-homework", value: status.homework.id.uuidString.lowercased()),
+                        .p(
+                            .strong(.text(status.homework.title)),
+                            .text(" · " + view.groupName(status.homework.groupID))),
+                        .unwrap(status.homework.details) { .p(.text($0)) },
+                        .unwrap(status.homework.dueOn) { .p(.text(copy(.homeworkDue, ["date": copy.shortDate($0)]))) },
+                        .form(
+                            .action(SiteURL.homeworkDone(status.homework.id).path), .method(.post),
+                            SignedInViews.csrf(csrf), .input(.type(.hidden), .name("from"), .value("today")),
+                            .button(
+                                .type(.submit),
+                                .attribute(
+                                    named: "aria-label",
+                                    value: copy(.homeworkMarkNamed, ["title": status.homework.title])),
+                                .text(copy(.homeworkMark)))))
+                }),
+            .p(.a(.href(SiteURL.myGroups().path), .text(copy(.groupsTitle)))))
     }
 
     /// Shown at once after a safety "yes": crisis resources first, and that the care team was told.
     static func safety(plan: StoredSafetyPlan?, saved: String? = nil, context: PageContext) -> String {
         let crisis = context.crisis
+        let copy = context.copy
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("You're not alone. Help is here now.")),
+            .h1(.text(copy(.safetyHeading))),
             .div(
                 .class("summary"), .attribute(named: "role", value: "alert"),
-                .p(.strong(.text(crisis.message))),
-                .p(.a(.class("button"), .href("tel:\(crisis.lifeline)"), .text("Call \(crisis.lifeline) now")))
+                .p(.strong(.text(Layout.crisisMessage(crisis, copy: copy)))),
+                .p(
+                    .a(
+                        .class("button"), .href("tel:\(crisis.lifeline)"),
+                        .text(copy(.safetyCallNow, ["line": crisis.lifeline]))))
             ),
-            .p(.text(saved ?? "Your check-in is saved and your care team has been alerted; someone will contact you today.")),
-            .h2(.text("Your safety plan")),
+            .p(.text(saved ?? copy(.safetySavedAlerted))),
+            .h2(.text(copy(.safetyYourPlan))),
             .unwrap(
                 plan,
-                { KeptPlanView.sections($0.plan) },
-                else: .p(
-                    .text(
-                        "You don't have a written safety plan yet. Right now: move away from anything you could use to "
-                            + "hurt yourself, including cocaine, and call or text 988 or someone you trust. Then ask "
-                            + "your care team to make a plan with you."))),
-            .p(.a(.href(SiteURL.safetyPlan().path), .text("Open my safety plan"))),
-            .a(.href(SiteURL.today().path), .text("Back to today")),
-            SignedInViews.signOut(context.csrfToken)
+                { KeptPlanView.sections($0.plan, copy: copy) },
+                else: .p(.text(copy(.safetyNoPlan)))),
+            .p(.a(.href(SiteURL.safetyPlan().path), .text(copy(.safetyOpenPlan)))),
+            .a(.href(SiteURL.today().path), .text(copy(.navBackToToday))),
+            SignedInViews.signOut(context.csrfToken, copy: copy)
         )
-        return Layout.page(title: "Help is here", context: context, emphasizeCrisis: true, content)
+        return Layout.page(title: copy(.safetyTitle), context: context, emphasizeCrisis: true, content)
     }
 }

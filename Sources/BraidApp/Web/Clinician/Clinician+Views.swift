@@ -162,6 +162,7 @@ enum ClinicianViews {
         let content: Node<HTML.BodyContext> = .group(
             .if(isAdmin, AdminViews.staffNav(current: nil)),
             .h1(.text("Caseload of \(name)")),
+            .p(.a(.href(SiteURL.groups().path), .text("Groups: schedules, attendance and homework"))),
             openAlerts(
                 context.alerts, returnTo: SiteURL.caseload().path, csrfToken: context.csrfToken,
                 timeZone: context.timeZone),
@@ -263,6 +264,8 @@ enum ClinicianViews {
             .h2(.text("Timeline")),
             TimelineView.figure(widened(model.timeline.chart, height: 280), id: "timeline"),
             TimelineView.figure(widened(model.timeline.sleepChart, height: 170), id: "sleep"),
+            LifestyleView.section(
+                model.timeline.lifestyle, copy: .english, subject: model.timeline.subject, phone: false),
             .h2(.text("Flags")),
             .if(
                 model.analysis.flags.isEmpty, .p(.text("No flags.")),
@@ -317,7 +320,11 @@ enum ClinicianViews {
                 .li(.a(.href(SiteURL.clientSafetyPlan(client.id).path), .text("Safety plan"))),
                 .li(.a(.href(SiteURL.clientRelapsePlan(client.id).path), .text("Relapse-prevention plan"))),
                 .li(.a(.href(SiteURL.consents(client.id).path), .text("Consents and disclosures (42 CFR Part 2)"))),
-                .li(.a(.href(SiteURL.counselingNotes(client.id).path), .text("SUD counseling notes (kept apart)")))),
+                .li(.a(.href(SiteURL.counselingNotes(client.id).path), .text("SUD counseling notes (kept apart)"))),
+                .li(
+                    .a(
+                        .href(SiteURL.clientRecovery(client.id).path),
+                        .text("Recovery tools: thought records, diary cards, activities, support, groups")))),
             screenForm(
                 client.id, today: model.today, values: screenValues, errors: screenErrors, csrfToken: context.csrfToken),
             .h2(.text("Assessments")),

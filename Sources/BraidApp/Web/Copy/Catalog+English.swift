@@ -4,7 +4,8 @@ extension Catalog {
     static let english: [CopyKey: String] = [
         // Layout and crisis banner
         .layoutSkip: "Skip to content",
-        .layoutFooter: "Braid is decision support for treatment programs. It does not diagnose; a clinician decides. All data in this demo is synthetic.",
+        .layoutFooter:
+            "Braid is decision support for treatment programs. It does not diagnose; a clinician decides. All data in this demo is synthetic.",
         .crisisRegion: "Crisis help",
         .crisisPrompt: "In crisis?",
         .crisisCall: "Call {line}",
@@ -12,7 +13,8 @@ extension Catalog {
         .crisisText: "text {line}",
         .crisisEmergency: "Emergency",
         .crisisProgramLine: "Program line",
-        .crisisMessage: "You don't have to go through this alone. Call or text {line} (Suicide & Crisis Lifeline) any time; call {emergency} in an emergency",
+        .crisisMessage:
+            "You don't have to go through this alone. Call or text {line} (Suicide & Crisis Lifeline) any time; call {emergency} in an emergency",
         .crisisMessageProgram: "; or call your program's 24/7 line, {programLine}",
         .navSafetyPlan: "My safety plan",
         .navRelapsePlan: "My relapse-prevention plan",
@@ -36,6 +38,94 @@ extension Catalog {
         .monthOct: "Oct",
         .monthNov: "Nov",
         .monthDec: "Dec",
+        .dayMonday: "Monday",
+        .dayTuesday: "Tuesday",
+        .dayWednesday: "Wednesday",
+        .dayThursday: "Thursday",
+        .dayFriday: "Friday",
+        .daySaturday: "Saturday",
+        .daySunday: "Sunday",
+        // Today
+        .todayPageTitle: "Today",
+        .todayTitle: "Today, {name}",
+        .todaySaved: "Saved. Thank you for checking in.",
+        .todayMyPages: "My pages",
+        .navPattern: "See my pattern",
+        .navCycle: "How the cycle works",
+        .navMyPlan: "My plan",
+        .navConsents: "Who may see my record",
+        .navProfile: "My profile",
+        .todayMood: "How is your mood today?",
+        .todayMoodLow: "worst",
+        .todayMoodHigh: "best",
+        .todayCraving: "How strong is craving today?",
+        .todayNone: "none",
+        .todayStrongest: "strongest",
+        .todaySleep: "Hours of sleep last night",
+        .todayUsed: "Did you use cocaine today?",
+        .todaySafety: "Today, have you had thoughts that you would be better off dead, or of hurting yourself?",
+        .todayMore: "More (optional)",
+        .todayEnjoyment: "How much did you enjoy things today?",
+        .todayNotAtAll: "not at all",
+        .todayALot: "a lot",
+        .todayEnergy: "Energy",
+        .todayLots: "lots",
+        .todayIrritability: "Irritability",
+        .todayVery: "very",
+        .todayMeds: "If you take medications: did you take them as prescribed today?",
+        .todayExercise: "Minutes of exercise today",
+        .todayMeals: "Did you eat regular meals today?",
+        .todaySave: "Save check-in",
+        // Contingency management card
+        .cmTitle: "My rewards",
+        .cmToday: "today",
+        .cmNewStreak: "Every negative screen starts a new streak.",
+        .cmStreakOne: "{count} negative screen in a row.",
+        .cmStreakMany: "{count} negative screens in a row.",
+        .cmEarned: "Earned so far: ${amount}",
+        .cmWaiting: " (${amount} waiting for you)",
+        .cmDraws: "Draws so far: {draws}. Prizes won: ",
+        .cmPrizeSmall: "small",
+        .cmPrizeLarge: "large",
+        .cmPrizeJumbo: "jumbo",
+        .cmCap: "You reached this year's limit: keep coming, your screens still count.",
+        .cmNext: "Next screen: {date}.",
+        // Safety page
+        .safetyTitle: "Help is here",
+        .safetyHeading: "You're not alone. Help is here now.",
+        .safetyCallNow: "Call {line} now",
+        .safetySavedAlerted:
+            "Your check-in is saved and your care team has been alerted; someone will contact you today.",
+        .safetyYourPlan: "Your safety plan",
+        .safetyNoPlan:
+            "You don't have a written safety plan yet. Right now: move away from anything you could use to hurt yourself, including cocaine, and call or text 988 or someone you trust. Then ask your care team to make a plan with you.",
+        .safetyOpenPlan: "Open my safety plan",
+        // Kept plans
+        .planSavedVersion: "Saved as a new version.",
+        .planVersion: "Version {version}, saved {saved}. Earlier versions are kept.",
+        .planNotSaved: "The plan was not saved: see below.",
+        .planPrint: "To print the plan, use your browser's print command: the plan prints without this form.",
+        .planWrite: "Write the plan",
+        .planUpdate: "Update the plan",
+        .planOnePerLine: "One item per line.",
+        .safetyPlanNotWritten:
+            "Not written yet. The client and the care team make it together; it takes about 20 minutes.",
+        .safetyPlanSave: "Save safety plan",
+        .relapsePlanNotWritten:
+            "Not written yet. Write it in your own words, with your counselor or on your own: what puts you at risk, the first signs, what you do instead, who you call, and what you do if you use.",
+        .relapsePlanSave: "Save relapse-prevention plan",
+        .safetyStepWarningSigns: "1. Warning signs that a crisis may be starting",
+        .safetyStepCoping: "2. Things I can do on my own to take my mind off it",
+        .safetyStepDistractions: "3. People and places that help me feel better",
+        .safetyStepHelpers: "4. People I can ask for help",
+        .safetyStepProfessionals: "5. Professionals and crisis lines",
+        .safetyStepEnvironment: "6. Making my surroundings safer (including cocaine, supply and paraphernalia)",
+        .safetyStepReasons: "My reasons for living (optional)",
+        .relapsePartHighRisk: "1. High-risk situations and triggers",
+        .relapsePartWarningSigns: "2. Early warning signs that I am heading toward use",
+        .relapsePartCoping: "3. What I do instead (coping responses)",
+        .relapsePartPeople: "4. People I call",
+        .relapsePartAfterLapse: "5. If I use: what I do next (a lapse is not a relapse)",
         // Common
         .yes: "Yes",
         .no: "No",
@@ -55,7 +145,8 @@ extension Catalog {
         .hubGroups: "Your groups, when they meet, and your homework.",
         // Thought records
         .thoughtTitle: "My thought records",
-        .thoughtIntro: "A thought record slows a hard moment down: what happened, what went through your mind, how it felt, and what else could be true.",
+        .thoughtIntro:
+            "A thought record slows a hard moment down: what happened, what went through your mind, how it felt, and what else could be true.",
         .thoughtWrite: "Write a thought record",
         .thoughtNone: "No thought records yet.",
         .thoughtSituation: "Situation",
@@ -86,7 +177,8 @@ extension Catalog {
         .thoughtSave: "Save thought record",
         // Starter thoughts
         .starterNeverHappy: "I'll never be happy without cocaine.",
-        .starterNeverHappyQuestion: "Were there good times before cocaine, or lately, even small ones? Does \"never\" fit what you know?",
+        .starterNeverHappyQuestion:
+            "Were there good times before cocaine, or lately, even small ones? Does \"never\" fit what you know?",
         .starterJustOnce: "Just once won't hurt.",
         .starterJustOnceQuestion: "What happened the last times \"just once\" came up?",
         .starterBlownIt: "I've already blown it, so I might as well keep going.",
@@ -104,7 +196,8 @@ extension Catalog {
         .starterSoberWorse: "I felt better when I was using.",
         .starterSoberWorseQuestion: "Better for how long? What came the day after, and the week after?",
         .starterEnergy: "I need it to have any energy.",
-        .starterEnergyQuestion: "Low energy is common for weeks after stopping and tends to return. What else gives you a lift?",
+        .starterEnergyQuestion:
+            "Low energy is common for weeks after stopping and tends to return. What else gives you a lift?",
         .trapAllOrNothing: "all-or-nothing thinking",
         .trapFortuneTelling: "fortune-telling",
         .trapCatastrophizing: "catastrophizing",
@@ -141,7 +234,8 @@ extension Catalog {
         .emotionEmpty: "empty",
         // Diary card
         .diaryTitle: "My diary card",
-        .diaryIntro: "Fill in each day, even briefly: urges and emotions 0–5, what you did, and the skills you used. Your care team goes over it with you.",
+        .diaryIntro:
+            "Fill in each day, even briefly: urges and emotions 0–5, what you did, and the skills you used. Your care team goes over it with you.",
         .diaryWeeks: "Weeks",
         .diaryPrevious: "← Previous week",
         .diaryNext: "Next week →",
@@ -156,7 +250,8 @@ extension Catalog {
         .diarySkillsLegend: "Skills",
         .diaryNote: "Note",
         .diarySave: "Save diary card",
-        .diarySavedAlerted: "Your diary card is saved and your care team has been alerted; someone will contact you today.",
+        .diarySavedAlerted:
+            "Your diary card is saved and your care team has been alerted; someone will contact you today.",
         .urgeUse: "to use",
         .urgeSelfHarm: "to harm myself",
         .urgeSuicide: "to kill myself",
@@ -209,9 +304,11 @@ extension Catalog {
         .skillFast: "FAST",
         // Activities
         .activityTitle: "My activities",
-        .activityIntro: "Early in recovery, things you used to enjoy can feel flat. That is common, and it usually comes back. Doing them anyway, and noticing how they went, helps it come back.",
+        .activityIntro:
+            "Early in recovery, things you used to enjoy can feel flat. That is common, and it usually comes back. Doing them anyway, and noticing how they went, helps it come back.",
         .activityChartTitle: "{subject} enjoyment and mood by week",
-        .activityChartSummary: "Over {weeks} weeks: {done} activities done; their mean enjoyment {mean} of 10. The dashed line is the mean mood of the week's check-ins.",
+        .activityChartSummary:
+            "Over {weeks} weeks: {done} activities done; their mean enjoyment {mean} of 10. The dashed line is the mean mood of the week's check-ins.",
         .activityEnjoymentLine: "Enjoyment of activities",
         .activityMoodLine: "Mood",
         .activityToRate: "How did it go?",
@@ -242,8 +339,10 @@ extension Catalog {
         .areaRecovery: "Recovery",
         // PAWS
         .pawsTitle: "After stopping: what can linger",
-        .pawsIntro: "After the first days without cocaine, some things can take longer to settle. This is sometimes called post-acute withdrawal (PAWS).",
-        .pawsHonest: "Some people notice these for weeks to months. No one can promise a fixed timeline: the evidence for one is weak, and everyone is different. So instead of a countdown, here is your own trend.",
+        .pawsIntro:
+            "After the first days without cocaine, some things can take longer to settle. This is sometimes called post-acute withdrawal (PAWS).",
+        .pawsHonest:
+            "Some people notice these for weeks to months. No one can promise a fixed timeline: the evidence for one is weak, and everyone is different. So instead of a countdown, here is your own trend.",
         .pawsSymptomMood: "Mood swings and low mood",
         .pawsSymptomSleep: "Poor or broken sleep",
         .pawsSymptomEnergy: "Low energy and irritability",
@@ -252,7 +351,8 @@ extension Catalog {
         .pawsDaysSince: "{n} days since your last use.",
         .pawsNoUse: "Your check-ins show no use, so there is no trend since a last use to show.",
         .pawsChartTitle: "{subject} weeks since the last use",
-        .pawsChartSummary: "Weekly means of mood, irritability and energy (0–10) and hours of sleep, for the {weeks} weeks since the last use on {date}.",
+        .pawsChartSummary:
+            "Weekly means of mood, irritability and energy (0–10) and hours of sleep, for the {weeks} weeks since the last use on {date}.",
         .pawsWeek: "wk {n}",
         .pawsWeekHeading: "Week",
         .pawsWeekDays: "Week {n} ({days} days)",
@@ -261,10 +361,22 @@ extension Catalog {
         .pawsSleep: "Sleep (hours)",
         .pawsEnergy: "Energy",
         .pawsIrritability: "Irritability",
-        .pawsWhatHelps: "Regular sleep, meals and movement, your groups, and telling your care team how you are doing all help. A hard week is not a failure; it is information.",
+        .pawsWhatHelps:
+            "Regular sleep, meals and movement, your groups, and telling your care team how you are doing all help. A hard week is not a failure; it is information.",
+        // Lifestyle
+        .lifestyleHeading: "Exercise, meals and mood",
+        .lifestyleChartTitle: "{subject} exercise and meals beside mood, by week",
+        .lifestyleChartSummary:
+            "Over {weeks} weeks: {minutes} minutes of exercise; regular meals on {meals} of {answered} days answered. Bars are days with exercise, the dashed line days with regular meals (of 7), the solid line the mean mood (0–10).",
+        .lifestyleExerciseDays: "Days with exercise",
+        .lifestyleMealDays: "Days with regular meals",
+        .lifestyleMinutes: "Minutes of exercise",
+        .lifestyleWeekEnding: "Week ending",
+        .lifestyleTableCaption: "Exercise, meals and mood by week",
         // Support
         .supportTitle: "My support",
-        .supportIntro: "Recovery goes better with people around you. Keep the people you can reach here, and the meetings you go to.",
+        .supportIntro:
+            "Recovery goes better with people around you. Keep the people you can reach here, and the meetings you go to.",
         .supportPeople: "People I can reach",
         .supportNoPeople: "No one listed yet.",
         .supportCrisisBadge: "may call in a crisis",

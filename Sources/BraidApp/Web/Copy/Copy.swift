@@ -59,6 +59,9 @@ struct Copy: Sendable {
     func weekday(_ date: CalendarDate) -> String { self(Self.weekdays[date.isoWeekday - 1]) }
 
     static let weekdays: [CopyKey] = [.dayMon, .dayTue, .dayWed, .dayThu, .dayFri, .daySat, .daySun]
+    static let longWeekdays: [CopyKey] = [
+        .dayMonday, .dayTuesday, .dayWednesday, .dayThursday, .dayFriday, .daySaturday, .daySunday,
+    ]
     static let months: [CopyKey] = [
         .monthJan, .monthFeb, .monthMar, .monthApr, .monthMay, .monthJun, .monthJul, .monthAug, .monthSep,
         .monthOct, .monthNov, .monthDec,

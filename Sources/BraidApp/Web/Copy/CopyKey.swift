@@ -35,6 +35,90 @@ enum CopyKey: String, CaseIterable, Sendable {
     case monthOct
     case monthNov
     case monthDec
+    case dayMonday
+    case dayTuesday
+    case dayWednesday
+    case dayThursday
+    case dayFriday
+    case daySaturday
+    case daySunday
+    // MARK: Today
+    case todayPageTitle
+    case todayTitle
+    case todaySaved
+    case todayMyPages
+    case navPattern
+    case navCycle
+    case navMyPlan
+    case navConsents
+    case navProfile
+    case todayMood
+    case todayMoodLow
+    case todayMoodHigh
+    case todayCraving
+    case todayNone
+    case todayStrongest
+    case todaySleep
+    case todayUsed
+    case todaySafety
+    case todayMore
+    case todayEnjoyment
+    case todayNotAtAll
+    case todayALot
+    case todayEnergy
+    case todayLots
+    case todayIrritability
+    case todayVery
+    case todayMeds
+    case todayExercise
+    case todayMeals
+    case todaySave
+    // MARK: Contingency management card
+    case cmTitle
+    case cmToday
+    case cmNewStreak
+    case cmStreakOne
+    case cmStreakMany
+    case cmEarned
+    case cmWaiting
+    case cmDraws
+    case cmPrizeSmall
+    case cmPrizeLarge
+    case cmPrizeJumbo
+    case cmCap
+    case cmNext
+    // MARK: Safety page
+    case safetyTitle
+    case safetyHeading
+    case safetyCallNow
+    case safetySavedAlerted
+    case safetyYourPlan
+    case safetyNoPlan
+    case safetyOpenPlan
+    // MARK: Kept plans
+    case planSavedVersion
+    case planVersion
+    case planNotSaved
+    case planPrint
+    case planWrite
+    case planUpdate
+    case planOnePerLine
+    case safetyPlanNotWritten
+    case safetyPlanSave
+    case relapsePlanNotWritten
+    case relapsePlanSave
+    case safetyStepWarningSigns
+    case safetyStepCoping
+    case safetyStepDistractions
+    case safetyStepHelpers
+    case safetyStepProfessionals
+    case safetyStepEnvironment
+    case safetyStepReasons
+    case relapsePartHighRisk
+    case relapsePartWarningSigns
+    case relapsePartCoping
+    case relapsePartPeople
+    case relapsePartAfterLapse
     // MARK: Common
     case yes
     case no
@@ -261,6 +345,15 @@ enum CopyKey: String, CaseIterable, Sendable {
     case pawsEnergy
     case pawsIrritability
     case pawsWhatHelps
+    // MARK: Lifestyle
+    case lifestyleHeading
+    case lifestyleChartTitle
+    case lifestyleChartSummary
+    case lifestyleExerciseDays
+    case lifestyleMealDays
+    case lifestyleMinutes
+    case lifestyleWeekEnding
+    case lifestyleTableCaption
     // MARK: Support
     case supportTitle
     case supportIntro

@@ -6,7 +6,8 @@ import Vapor
 /// client's own (`/safety-plan`, `/my-relapse-plan`) and the care team's (`/clients/{id}/…`). They differ only in
 /// title, addresses and where a save returns; the reading, auditing, validation and the write are the same.
 struct KeptPlanPages<Section: KeptPlanSection>: Sendable {
-    let title: String
+    /// The care team's title; the client's own page is titled in the client's language.
+    let title: String?
     let action: String
     let back: (href: String, label: String)
     /// Where a successful save goes.
@@ -16,8 +17,8 @@ struct KeptPlanPages<Section: KeptPlanSection>: Sendable {
 
     static func own() -> KeptPlanPages {
         KeptPlanPages(
-            title: "My \(Section.planName)", action: Section.ownURL(saved: false).path,
-            back: (SiteURL.today().path, "Back to today"), afterSave: Section.ownURL(saved: true).path, focus: nil)
+            title: nil, action: Section.ownURL(saved: false).path, back: (SiteURL.today().path, "Back to today"),
+            afterSave: Section.ownURL(saved: true).path, focus: nil)
     }
 
     static func careTeam(_ client: ClientProfile) -> KeptPlanPages {
@@ -34,11 +35,14 @@ struct KeptPlanPages<Section: KeptPlanSection>: Sendable {
     ) async throws -> Response {
         let stored = try await req.repository.plan(Section.self, of: client.ref)
         try await req.auditRead("\(Section.slug).read", clients: [client.id], by: actor)
-        let notice = req.query[String.self, at: "saved"] == "1" ? "Saved as a new version." : nil
+        let context = try await req.pageContext(for: actor)
+        let copy = context.copy
+        let notice = req.query[String.self, at: "saved"] == "1" ? copy(.planSavedVersion) : nil
         return Response.html(
             KeptPlanView.render(
-                title: title, stored: stored, action: action, values: values, errors: errors, notice: notice,
-                focus: focus, back: back, context: try await req.pageContext(for: actor)),
+                title: title ?? copy(Section.ownTitleKey), stored: stored, action: action, values: values,
+                errors: errors, notice: notice, focus: focus,
+                back: title == nil ? (back.href, copy(.navBackToToday)) : back, context: context),
             status: status)
     }
 

@@ -17,6 +17,8 @@ struct TimelineModel: Sendable {
     let analysis: CheckInAnalysis
     /// The program's analysis thresholds: the healthy sleep band, the crash threshold, the days a pattern needs.
     let configuration: AnalysisConfiguration
+    /// Exercise and regular meals beside mood, the last 8 weeks (§10).
+    let lifestyle: LifestyleTrend
 
     var healthySleep: ClosedRange<Double> { configuration.healthySleepHours }
     /// A crash window needs a pull of at least this many mood points (the classification's crash threshold).
@@ -37,6 +39,8 @@ struct TimelineModel: Sendable {
         self.screens = screens.filter { $0.date >= first && $0.date <= today }
         self.analysis = analysis
         self.configuration = configuration
+        let current = Dictionary(checkIns.map { ($0.date, $0.values) }) { _, later in later }
+        lifestyle = LifestyleTrend(days: current.map { ($0.key, $0.value) }, today: today)
     }
 
     var end: CalendarDate { start.adding(days: days - 1) }
