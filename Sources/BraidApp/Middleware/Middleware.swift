@@ -91,7 +91,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 // Pages get a page: the same message, the crisis line in the header, a way back.
                 return Response.html(
                     ErrorPage.render(
-                        status: apiError.status, message: apiError.message, crisis: request.braid.crisisResources),
+                        status: apiError.status, message: apiError.message, crisis: request.braid.crisisResources,
+                        copy: request.publicCopy),
                     status: apiError.status)
             }
             let body = APIErrorBody(error: .init(code: apiError.code, message: apiError.message, field: apiError.field))

@@ -118,7 +118,7 @@ public struct SelfCheckResult: Sendable, Hashable {
             showCrisisResources: (answers.phq2.count > 1 ? answers.phq2[1] ?? 0 : 0) >= 1)
     }
 
-    static func patternSentence(_ pattern: OrderingAssessment.Pattern) -> String {
+    public static func patternSentence(_ pattern: OrderingAssessment.Pattern) -> String {
         switch pattern {
         case .tangled:
             "Your low mood and your cocaine use look tangled: each seems to feed the other. That is common, and "

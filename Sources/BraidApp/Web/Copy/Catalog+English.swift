@@ -443,5 +443,92 @@ extension Catalog {
         .profileLanguage: "Language of my pages",
         .profileSave: "Save",
         .profileChoose: "Choose a language.",
+        // Public: home, sign in, errors
+        .homeTitle: "Cocaine use and depression, treated together",
+        .homeCycle:
+            "Cocaine pulls mood down: the high is followed by a crash, and repeated crashes deepen the low. Low mood pulls people back toward cocaine. After a while nobody can say which came first, and treating only one side stalls.",
+        .homeBraid:
+            "Braid helps outpatient programs treat both in one plan, with one team, without requiring you to stop first: a quick daily check-in, your own pattern explained with your data, and a care team that sees what needs attention first.",
+        .homeLinked: "Are the two linked for you?",
+        .homeMinutes: "A few questions, about three minutes. Nothing you answer is stored.",
+        .homeStart: "Start the self-check",
+        .loginTitle: "Sign in",
+        .loginEmail: "Email",
+        .loginPassword: "Password",
+        .loginWrong: "Email or password is wrong.",
+        .errorNotFound: "Page not found",
+        .errorUnusable: "That request could not be used",
+        .errorServer: "Something went wrong",
+        .errorStart: "Go to the start page",
+        // Public: self-check
+        .selfTitle: "Are the two linked?",
+        .selfIntro: "Answer what you can; skip anything you'd rather not. Nothing is stored and no cookies are set.",
+        .selfProblems: "Some answers need a look: see the messages below.",
+        .selfNotSure: "Not sure",
+        .selfEverDepressed:
+            "Have you ever had 2 weeks or more of feeling down or losing interest in things, most days?",
+        .selfDepressionAge: "If yes: how old were you the first time?",
+        .selfFirstUseAge: "How old were you when you first used cocaine?",
+        .selfRegularUseAge: "How old were you when you started using weekly or more? (leave empty if never)",
+        .selfMoodInBreak: "Since then, in a stretch of 4 weeks or more without cocaine, what did your mood do?",
+        .selfNoBreak: "I haven't had a 4-week break",
+        .selfStayedLow: "It stayed low the whole time",
+        .selfLifted: "It was low at first, then lifted",
+        .selfWasNotLow: "It wasn't low",
+        .selfLowsAfterUse: "Do your lows mostly come 1–3 days after using, and lift in between?",
+        .selfUsesToLift: "Do you sometimes use to lift a low mood?",
+        .selfPHQ2Heading: "Over the last 2 weeks, how often have you been bothered by…",
+        .selfPHQ2Item1: "Little interest or pleasure in doing things",
+        .selfPHQ2Item2: "Feeling down, depressed, or hopeless",
+        .phqNotAtAll: "Not at all",
+        .phqSeveralDays: "Several days",
+        .phqMoreThanHalf: "More than half the days",
+        .phqNearlyEvery: "Nearly every day",
+        .selfPHQ2Attribution:
+            "PHQ-2 items: Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+        .selfSubmit: "See what this suggests",
+        .selfResultTitle: "What your answers suggest",
+        .selfNext: "What to do next",
+        .selfNotDiagnosis:
+            "This is not a diagnosis. It is the same first look a treatment program takes, and it is provisional until someone who knows you looks with you.",
+        .selfAgain: "Start again",
+        .selfPHQ2Positive:
+            "Your answers about the last two weeks suggest depression is likely: a full check (PHQ-9) with a clinician is the next step.",
+        .selfSAMHSA:
+            "Programs that treat both together (intensive outpatient or partial hospitalization) do not require you to stop first. SAMHSA's helpline, 1-800-662-4357, is free and open 24/7.",
+        .selfPatternTangled:
+            "Your low mood and your cocaine use look tangled: each seems to feed the other. That is common, and it is why good programs treat both at once.",
+        .selfPatternDepressionFirst:
+            "Your low mood seems to have come first; cocaine may have become a way to cope with it. Both need care.",
+        .selfPatternUseFirst:
+            "Your low mood seems to have come after cocaine use became regular; some of it may be the crash. Both need care.",
+        .selfPatternNoHistory:
+            "You haven't had a long low period, but crash lows after cocaine are still common; keep an eye on them.",
+        .selfPatternUndetermined:
+            "It isn't clear yet which came first, and that's fine: treatment doesn't need to wait for the answer.",
+        .reasonOnsetBeforeUse: "Your low periods started before you began using cocaine regularly.",
+        .reasonOnsetAfterUse: "Your low periods started after cocaine use became regular.",
+        .reasonOnsetSameAge:
+            "Low mood and regular cocaine use started around the same time, so they are hard to tell apart.",
+        .reasonOnsetUnknown: "We don't know yet which came first; that's common, and we will work it out together.",
+        .reasonLowMoodPersisted:
+            "In a stretch of 4 or more weeks without cocaine, your low mood stayed. That part needs its own care.",
+        .reasonLowMoodLifted:
+            "In a stretch without cocaine, your low mood lifted within a few weeks: the crash was driving it.",
+        .reasonEpisodeDuringAbstinence: "A low period began while you were not using at all.",
+        .reasonLowsFollowUse: "Your lows mostly come 1–3 days after using and lift in between: that is the crash.",
+        .reasonUsesToLift:
+            "You sometimes use to lift a low mood. The lift is short, and the crash that follows goes deeper.",
+        .reasonNoAbstinenceTest:
+            "There hasn't yet been a stretch of 4 weeks without cocaine to see what your mood does on its own.",
+        .reasonPeriodTooShort:
+            "Some of your breaks from cocaine were shorter than 4 weeks, too short to show what your mood does on its own.",
+        .recommendTreatBoth:
+            "We treat your mood and your cocaine use together, starting now. You don't have to stop first.",
+        .recommendPsychiatric:
+            "We'd like a psychiatrist or nurse practitioner to look at your mood, including whether medication could help.",
+        .recommendMonitor:
+            "Crash lows are expected in the first weeks without cocaine. Your daily check-ins will show whether they lift.",
+        .recommendReassess: "After 4 weeks without cocaine we'll look at this again together.",
     ]
 }

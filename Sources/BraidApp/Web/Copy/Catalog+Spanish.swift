@@ -447,5 +447,96 @@ extension Catalog {
         .profileLanguage: "Idioma de mis páginas",
         .profileSave: "Guardar",
         .profileChoose: "Elija un idioma.",
+        // Public: home, sign in, errors
+        .homeTitle: "El consumo de cocaína y la depresión, tratados juntos",
+        .homeCycle:
+            "La cocaína baja el estado de ánimo: después del efecto viene el bajón, y los bajones repetidos hacen más honda la tristeza. El ánimo bajo empuja de nuevo hacia la cocaína. Con el tiempo nadie puede decir qué vino primero, y tratar solo una de las dos cosas se estanca.",
+        .homeBraid:
+            "Braid ayuda a los programas ambulatorios a tratar ambas cosas en un solo plan, con un solo equipo, sin exigirle que deje de consumir primero: un registro diario rápido, su propio patrón explicado con sus datos y un equipo de atención que ve primero lo que necesita atención.",
+        .homeLinked: "¿Están relacionadas las dos cosas en su caso?",
+        .homeMinutes: "Unas pocas preguntas, unos tres minutos. No se guarda nada de lo que responda.",
+        .homeStart: "Empezar la autoevaluación",
+        .loginTitle: "Iniciar sesión",
+        .loginEmail: "Correo electrónico",
+        .loginPassword: "Contraseña",
+        .loginWrong: "El correo electrónico o la contraseña no son correctos.",
+        .errorNotFound: "No se encontró la página",
+        .errorUnusable: "No se pudo usar esa solicitud",
+        .errorServer: "Algo salió mal",
+        .errorStart: "Ir a la página de inicio",
+        // Public: self-check
+        .selfTitle: "¿Están relacionadas?",
+        .selfIntro: "Responda lo que pueda; omita lo que prefiera no contestar. No se guarda nada ni se usan cookies.",
+        .selfProblems: "Algunas respuestas necesitan revisión: vea los mensajes abajo.",
+        .selfNotSure: "No estoy seguro",
+        .selfEverDepressed:
+            "¿Alguna vez ha pasado 2 semanas o más sintiéndose decaído o sin interés en las cosas, la mayoría de los días?",
+        .selfDepressionAge: "Si es así: ¿qué edad tenía la primera vez?",
+        .selfFirstUseAge: "¿Qué edad tenía cuando consumió cocaína por primera vez?",
+        .selfRegularUseAge: "¿Qué edad tenía cuando empezó a consumir cada semana o más? (déjelo vacío si nunca)",
+        .selfMoodInBreak:
+            "Desde entonces, en un periodo de 4 semanas o más sin cocaína, ¿qué pasó con su estado de ánimo?",
+        .selfNoBreak: "No he tenido un descanso de 4 semanas",
+        .selfStayedLow: "Siguió bajo todo el tiempo",
+        .selfLifted: "Al principio estaba bajo y luego mejoró",
+        .selfWasNotLow: "No estaba bajo",
+        .selfLowsAfterUse:
+            "¿Sus bajones vienen sobre todo de 1 a 3 días después de consumir, y mejoran entre una vez y otra?",
+        .selfUsesToLift: "¿A veces consume para levantar el ánimo bajo?",
+        .selfPHQ2Heading: "Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a…",
+        .selfPHQ2Item1: "Poco interés o placer en hacer cosas",
+        .selfPHQ2Item2: "Se ha sentido decaído(a), deprimido(a) o sin esperanzas",
+        .phqNotAtAll: "Ningún día",
+        .phqSeveralDays: "Varios días",
+        .phqMoreThanHalf: "Más de la mitad de los días",
+        .phqNearlyEvery: "Casi todos los días",
+        .selfPHQ2Attribution:
+            "Preguntas del PHQ-2: desarrolladas por los doctores Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke y colegas, con una subvención educativa de Pfizer Inc. No se requiere permiso para reproducirlas, traducirlas, mostrarlas o distribuirlas.",
+        .selfSubmit: "Ver qué sugiere esto",
+        .selfResultTitle: "Lo que sugieren sus respuestas",
+        .selfNext: "Qué hacer ahora",
+        .selfNotDiagnosis:
+            "Esto no es un diagnóstico. Es la misma primera mirada que hace un programa de tratamiento, y es provisional hasta que alguien que le conozca lo revise con usted.",
+        .selfAgain: "Empezar de nuevo",
+        .selfPHQ2Positive:
+            "Sus respuestas sobre las últimas dos semanas sugieren que es probable que haya depresión: el siguiente paso es una evaluación completa (PHQ-9) con un profesional clínico.",
+        .selfSAMHSA:
+            "Los programas que tratan ambas cosas juntas (ambulatorio intensivo u hospitalización parcial) no le exigen dejar de consumir primero. La línea de ayuda de SAMHSA, 1-800-662-4357, es gratuita, atiende en español y está abierta las 24 horas, todos los días.",
+        .selfPatternTangled:
+            "Su ánimo bajo y su consumo de cocaína parecen enredados: cada uno parece alimentar al otro. Es común, y por eso los buenos programas tratan ambos a la vez.",
+        .selfPatternDepressionFirst:
+            "Su ánimo bajo parece haber llegado primero; la cocaína puede haberse vuelto una forma de sobrellevarlo. Ambos necesitan atención.",
+        .selfPatternUseFirst:
+            "Su ánimo bajo parece haber llegado después de que el consumo de cocaína se volvió habitual; parte puede ser el bajón. Ambos necesitan atención.",
+        .selfPatternNoHistory:
+            "No ha tenido un periodo largo de ánimo bajo, pero los bajones después de la cocaína siguen siendo comunes; esté atento a ellos.",
+        .selfPatternUndetermined:
+            "Todavía no está claro qué vino primero, y está bien: el tratamiento no tiene que esperar la respuesta.",
+        .reasonOnsetBeforeUse: "Sus periodos de ánimo bajo empezaron antes de que consumiera cocaína con regularidad.",
+        .reasonOnsetAfterUse:
+            "Sus periodos de ánimo bajo empezaron después de que el consumo de cocaína se volvió habitual.",
+        .reasonOnsetSameAge:
+            "El ánimo bajo y el consumo habitual de cocaína empezaron más o menos al mismo tiempo, así que es difícil distinguirlos.",
+        .reasonOnsetUnknown: "Todavía no sabemos qué vino primero; es común, y lo averiguaremos juntos.",
+        .reasonLowMoodPersisted:
+            "En un periodo de 4 semanas o más sin cocaína, su ánimo bajo continuó. Esa parte necesita su propia atención.",
+        .reasonLowMoodLifted:
+            "En un periodo sin cocaína, su ánimo bajo mejoró en pocas semanas: el bajón lo estaba causando.",
+        .reasonEpisodeDuringAbstinence: "Un periodo de ánimo bajo empezó cuando no estaba consumiendo nada.",
+        .reasonLowsFollowUse:
+            "Sus bajones vienen sobre todo de 1 a 3 días después de consumir y mejoran entre una vez y otra: eso es el bajón.",
+        .reasonUsesToLift:
+            "A veces consume para levantar el ánimo bajo. La mejoría es corta, y el bajón que sigue es más hondo.",
+        .reasonNoAbstinenceTest:
+            "Todavía no ha habido un periodo de 4 semanas sin cocaína para ver qué hace su ánimo por sí solo.",
+        .reasonPeriodTooShort:
+            "Algunos de sus descansos de la cocaína duraron menos de 4 semanas, muy poco para mostrar qué hace su ánimo por sí solo.",
+        .recommendTreatBoth:
+            "Tratamos su estado de ánimo y su consumo de cocaína juntos, desde ahora. No tiene que dejar de consumir primero.",
+        .recommendPsychiatric:
+            "Nos gustaría que un psiquiatra o una enfermera especializada revise su estado de ánimo, incluso si un medicamento podría ayudar.",
+        .recommendMonitor:
+            "Los bajones son de esperar en las primeras semanas sin cocaína. Sus registros diarios mostrarán si mejoran.",
+        .recommendReassess: "Después de 4 semanas sin cocaína volveremos a revisar esto juntos.",
     ]
 }

@@ -423,4 +423,70 @@ enum CopyKey: String, CaseIterable, Sendable {
     case profileLanguage
     case profileSave
     case profileChoose
+    // MARK: Public: home, sign in, errors
+    case homeTitle
+    case homeCycle
+    case homeBraid
+    case homeLinked
+    case homeMinutes
+    case homeStart
+    case loginTitle
+    case loginEmail
+    case loginPassword
+    case loginWrong
+    case errorNotFound
+    case errorUnusable
+    case errorServer
+    case errorStart
+    // MARK: Public: self-check
+    case selfTitle
+    case selfIntro
+    case selfProblems
+    case selfNotSure
+    case selfEverDepressed
+    case selfDepressionAge
+    case selfFirstUseAge
+    case selfRegularUseAge
+    case selfMoodInBreak
+    case selfNoBreak
+    case selfStayedLow
+    case selfLifted
+    case selfWasNotLow
+    case selfLowsAfterUse
+    case selfUsesToLift
+    case selfPHQ2Heading
+    case selfPHQ2Item1
+    case selfPHQ2Item2
+    case phqNotAtAll
+    case phqSeveralDays
+    case phqMoreThanHalf
+    case phqNearlyEvery
+    case selfPHQ2Attribution
+    case selfSubmit
+    case selfResultTitle
+    case selfNext
+    case selfNotDiagnosis
+    case selfAgain
+    case selfPHQ2Positive
+    case selfSAMHSA
+    case selfPatternTangled
+    case selfPatternDepressionFirst
+    case selfPatternUseFirst
+    case selfPatternNoHistory
+    case selfPatternUndetermined
+    case reasonOnsetBeforeUse
+    case reasonOnsetAfterUse
+    case reasonOnsetSameAge
+    case reasonOnsetUnknown
+    case reasonLowMoodPersisted
+    case reasonLowMoodLifted
+    case reasonEpisodeDuringAbstinence
+    case reasonLowsFollowUse
+    case reasonUsesToLift
+    case reasonNoAbstinenceTest
+    case reasonPeriodTooShort
+    case recommendTreatBoth
+    case recommendPsychiatric
+    case recommendMonitor
+    case recommendReassess
 }

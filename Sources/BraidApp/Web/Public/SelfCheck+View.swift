@@ -1,77 +1,116 @@
 import BraidCore
 import Plot
 
-/// The self-check form and its result.
+/// The self-check form and its result, in the reader's language. The result is worded from BraidCore's
+/// structured result (pattern, reasons, recommendations, PHQ-2), each sentence from the catalog.
 enum SelfCheckView {
-    static let yesNoUnsure: [(String, String)] = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+    static func yesNoUnsure(_ copy: Copy) -> [(String, String)] {
+        [("yes", copy(.yes)), ("no", copy(.no)), ("unsure", copy(.selfNotSure))]
+    }
 
-    static func form(_ form: SelfCheckForm, crisis: CrisisResources) -> String {
+    static func form(_ form: SelfCheckForm, crisis: CrisisResources, copy: Copy = .english) -> String {
         Layout.page(
-            title: "Are the two linked?", crisis: crisis,
+            title: copy(.selfTitle), crisis: crisis, copy: copy, switchFrom: SiteURL.selfCheck.path,
             .group(
-                .h1("Are the two linked?"),
-                .p("Answer what you can; skip anything you'd rather not. Nothing is stored and no cookies are set."),
+                .h1(.text(copy(.selfTitle))),
+                .p(.text(copy(.selfIntro))),
                 .if(
                     !form.errors.isEmpty,
-                    .p(
-                        .class("error"), .attribute(named: "role", value: "alert"),
-                        .text("Some answers need a look: see the messages below."))),
+                    .p(.class("error"), .attribute(named: "role", value: "alert"), .text(copy(.selfProblems)))),
                 .form(
-                    .action(SiteURL.selfCheck.path), .method(.post),
+                    .action(Layout.publicPath(SiteURL.selfCheck.path, copy)), .method(.post),
+                    radios(form, "everDepressed", copy(.selfEverDepressed), yesNoUnsure(copy)),
+                    number(form, "depressionAge", copy(.selfDepressionAge)),
+                    number(form, "firstUseAge", copy(.selfFirstUseAge)),
+                    number(form, "regularUseAge", copy(.selfRegularUseAge)),
                     radios(
-                        form, "everDepressed",
-                        "Have you ever had 2 weeks or more of feeling down or losing interest in things, most days?",
-                        yesNoUnsure),
-                    number(form, "depressionAge", "If yes: how old were you the first time?"),
-                    number(form, "firstUseAge", "How old were you when you first used cocaine?"),
-                    number(
-                        form, "regularUseAge",
-                        "How old were you when you started using weekly or more? (leave empty if never)"),
-                    radios(
-                        form, "moodInBreak",
-                        "Since then, in a stretch of 4 weeks or more without cocaine, what did your mood do?",
+                        form, "moodInBreak", copy(.selfMoodInBreak),
                         [
-                            ("no-break", "I haven't had a 4-week break"),
-                            ("stayed-low", "It stayed low the whole time"),
-                            ("lifted", "It was low at first, then lifted"), ("was-not-low", "It wasn't low"),
+                            ("no-break", copy(.selfNoBreak)), ("stayed-low", copy(.selfStayedLow)),
+                            ("lifted", copy(.selfLifted)), ("was-not-low", copy(.selfWasNotLow)),
                         ]),
-                    radios(
-                        form, "lowsAfterUse", "Do your lows mostly come 1–3 days after using, and lift in between?",
-                        yesNoUnsure),
-                    radios(form, "usesToLiftMood", "Do you sometimes use to lift a low mood?", yesNoUnsure),
-                    .h2("Over the last 2 weeks, how often have you been bothered by…"),
-                    radios(form, "phq2_1", phq2.items[0].text, phq2Options),
-                    radios(form, "phq2_2", phq2.items[1].text, phq2Options),
-                    .p(.class("attribution"), .text("PHQ-2 items: " + phq2.attribution)),
-                    .button(.type(.submit), .text("See what this suggests"))
+                    radios(form, "lowsAfterUse", copy(.selfLowsAfterUse), yesNoUnsure(copy)),
+                    radios(form, "usesToLiftMood", copy(.selfUsesToLift), yesNoUnsure(copy)),
+                    .h2(.text(copy(.selfPHQ2Heading))),
+                    radios(form, "phq2_1", copy(.selfPHQ2Item1), phq2Options(copy)),
+                    radios(form, "phq2_2", copy(.selfPHQ2Item2), phq2Options(copy)),
+                    .p(.class("attribution"), .text(copy(.selfPHQ2Attribution))),
+                    .button(.type(.submit), .text(copy(.selfSubmit)))
                 )
             ))
     }
 
-    static let phq2 = Instrument.definition(.phq2)
-
-    static var phq2Options: [(String, String)] {
-        phq2.items[0].options.map { (String($0.score), $0.label) }
+    static func phq2Options(_ copy: Copy) -> [(String, String)] {
+        [
+            ("0", copy(.phqNotAtAll)), ("1", copy(.phqSeveralDays)), ("2", copy(.phqMoreThanHalf)),
+            ("3", copy(.phqNearlyEvery)),
+        ]
     }
 
-    static func result(_ result: SelfCheckResult, crisis: CrisisResources) -> String {
-        Layout.page(
-            title: "What your answers suggest", crisis: crisis, emphasizeCrisis: result.showCrisisResources,
+    static func patternKey(_ pattern: OrderingAssessment.Pattern) -> CopyKey {
+        switch pattern {
+        case .tangled: .selfPatternTangled
+        case .depressionFirst: .selfPatternDepressionFirst
+        case .useFirst: .selfPatternUseFirst
+        case .noDepressiveHistory: .selfPatternNoHistory
+        case .undetermined: .selfPatternUndetermined
+        }
+    }
+
+    static func reasonKey(_ reason: OrderingAssessment.Reason) -> CopyKey {
+        switch reason {
+        case .onsetBeforeUse: .reasonOnsetBeforeUse
+        case .onsetAfterUse: .reasonOnsetAfterUse
+        case .onsetSameAge: .reasonOnsetSameAge
+        case .onsetUnknown: .reasonOnsetUnknown
+        case .lowMoodPersisted: .reasonLowMoodPersisted
+        case .lowMoodLifted: .reasonLowMoodLifted
+        case .episodeBeganDuringAbstinence: .reasonEpisodeDuringAbstinence
+        case .lowsFollowUse: .reasonLowsFollowUse
+        case .usesToLiftLowMood: .reasonUsesToLift
+        case .noAbstinenceTest: .reasonNoAbstinenceTest
+        case .periodTooShort: .reasonPeriodTooShort
+        }
+    }
+
+    static func recommendationKey(_ recommendation: OrderingAssessment.Recommendation) -> CopyKey {
+        switch recommendation {
+        case .treatBoth: .recommendTreatBoth
+        case .psychiatricEvaluation: .recommendPsychiatric
+        case .monitorMood: .recommendMonitor
+        case .reassessAfterAbstinence: .recommendReassess
+        }
+    }
+
+    /// The result's sentences and next steps in the reader's language, in BraidCore's order.
+    static func words(_ result: SelfCheckResult, copy: Copy) -> (sentences: [String], steps: [String]) {
+        let sentences =
+            [copy(patternKey(result.assessment.pattern))]
+            + result.assessment.reasons.filter { $0 != .noAbstinenceTest && $0 != .periodTooShort }.map {
+                copy(reasonKey($0))
+            }
+        var steps = result.assessment.recommendations.map { copy(recommendationKey($0)) }
+        if result.phq2?.severity == .positive { steps.insert(copy(.selfPHQ2Positive), at: 0) }
+        steps.append(copy(.selfSAMHSA))
+        return (sentences, steps)
+    }
+
+    static func result(_ result: SelfCheckResult, crisis: CrisisResources, copy: Copy = .english) -> String {
+        let (sentences, steps) = words(result, copy: copy)
+        return Layout.page(
+            title: copy(.selfResultTitle), crisis: crisis, copy: copy, emphasizeCrisis: result.showCrisisResources,
             .group(
-                .h1("What your answers suggest"),
+                .h1(.text(copy(.selfResultTitle))),
                 .if(
                     result.showCrisisResources,
                     .div(
                         .class("summary"), .attribute(named: "role", value: "alert"),
-                        .p(.strong(.text(crisis.message))))),
-                .div(.class("summary result"), .ul(.forEach(result.sentences) { .li(.text($0)) })),
-                .h2("What to do next"),
-                .ul(.class("result"), .forEach(result.nextSteps) { .li(.text($0)) }),
-                .p(
-                    .text(
-                        "This is not a diagnosis. It is the same first look a treatment program takes, and it is "
-                            + "provisional until someone who knows you looks with you.")),
-                .a(.href(SiteURL.selfCheck.path), .text("Start again"))
+                        .p(.strong(.text(Layout.crisisMessage(crisis, copy: copy)))))),
+                .div(.class("summary result"), .ul(.forEach(sentences) { .li(.text($0)) })),
+                .h2(.text(copy(.selfNext))),
+                .ul(.class("result"), .forEach(steps) { .li(.text($0)) }),
+                .p(.text(copy(.selfNotDiagnosis))),
+                .a(.href(Layout.publicPath(SiteURL.selfCheck.path, copy)), .text(copy(.selfAgain)))
             ))
     }
 

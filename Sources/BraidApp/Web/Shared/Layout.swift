@@ -16,7 +16,8 @@ enum Layout {
 
     static func page(
         title: String, crisis: CrisisResources, copy: Copy = .english, planLinks: Bool = false,
-        emphasizeCrisis: Bool = false, wide: Bool = false, _ content: Node<HTML.BodyContext>
+        emphasizeCrisis: Bool = false, wide: Bool = false, switchFrom: String? = nil,
+        _ content: Node<HTML.BodyContext>
     )
         -> String
     {
@@ -33,7 +34,14 @@ enum Layout {
                 .a(.class("skip"), .href("#main"), .text(copy(.layoutSkip))),
                 .header(
                     .class("site"),
-                    .a(.class("brand"), .href(SiteURL.home.path), .text("Braid")),
+                    .a(.class("brand"), .href(publicPath(SiteURL.home.path, copy)), .text("Braid")),
+                    .unwrap(switchFrom) { path in
+                        let other: SpokenLanguage = copy.language == .es ? .en : .es
+                        return .a(
+                            .class("language"), .href("\(path)?lang=\(other.rawValue)"),
+                            .attribute(named: "lang", value: other.rawValue),
+                            .attribute(named: "hreflang", value: other.rawValue), .text(other.ownName))
+                    },
                     crisisBar(crisis, copy: copy, emphasized: emphasizeCrisis, planLinks: planLinks)
                 ),
                 .main(.id("main"), content),
@@ -76,6 +84,12 @@ enum Layout {
         guard copy.language != .en else { return crisis.message }
         return copy(.crisisMessage, ["line": crisis.lifeline, "emergency": crisis.emergency])
             + (crisis.programLine.map { copy(.crisisMessageProgram, ["programLine": $0]) } ?? "") + "."
+    }
+
+    /// A public page's link in the reader's language: Spanish links carry `?lang=es` (public pages set no cookie
+    /// to remember it).
+    static func publicPath(_ path: String, _ copy: Copy) -> String {
+        copy.language == .en ? path : "\(path)?lang=\(copy.language.rawValue)"
     }
 
     static func digits(_ phone: String) -> String {

@@ -7,7 +7,8 @@ enum SignInController {
     static func register(_ app: Application) {
         let pages = app.grouped(app.sessions.middleware)
         pages.get(.login) { req in
-            Response.html(SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources))
+            Response.html(
+                SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources, copy: req.publicCopy))
         }
         pages.post(.login, use: login)
         pages.post(.logout) { req in
@@ -24,8 +25,8 @@ enum SignInController {
         guard let account = try await Passwords.signIn(email: email, password: password, on: req) else {
             return Response.html(
                 SignedInViews.login(
-                    email: String(email.prefix(254)), error: "Email or password is wrong.",
-                    crisis: req.braid.crisisResources),
+                    email: String(email.prefix(254)), error: req.publicCopy(.loginWrong),
+                    crisis: req.braid.crisisResources, copy: req.publicCopy),
                 status: .unauthorized)
         }
         try await startSession(req, for: account)

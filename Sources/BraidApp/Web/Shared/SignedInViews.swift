@@ -14,25 +14,26 @@ enum SignedInViews {
             .button(.type(.submit), .text(copy(.signOut))))
     }
 
-    static func login(email: String, error: String?, crisis: CrisisResources) -> String {
+    static func login(email: String, error: String?, crisis: CrisisResources, copy: Copy = .english) -> String {
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Sign in")),
+            .h1(.text(copy(.loginTitle))),
             .unwrap(error) {
                 .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
             },
             .form(
-                .action(SiteURL.login.path), .method(.post),
-                .label(.for("email"), .text("Email")),
+                .action(Layout.publicPath(SiteURL.login.path, copy)), .method(.post),
+                .label(.for("email"), .text(copy(.loginEmail))),
                 .input(
                     .type(.email), .name("email"), .id("email"), .value(email),
                     .attribute(named: "autocomplete", value: "email")),
-                .label(.for("password"), .text("Password")),
+                .label(.for("password"), .text(copy(.loginPassword))),
                 .input(
                     .type(.password), .name("password"), .id("password"),
                     .attribute(named: "autocomplete", value: "current-password")),
-                .p(.button(.type(.submit), .text("Sign in")))
+                .p(.button(.type(.submit), .text(copy(.loginTitle))))
             )
         )
-        return Layout.page(title: "Sign in", crisis: crisis, content)
+        return Layout.page(
+            title: copy(.loginTitle), crisis: crisis, copy: copy, switchFrom: SiteURL.login.path, content)
     }
 }
