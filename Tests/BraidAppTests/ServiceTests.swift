@@ -100,6 +100,19 @@ struct ServiceTests {
 
             // Running the program: every client has an episode; Kai D. was readmitted, Logan F. discharged (off
             // the default caseload, no flags); a settings history; an invited clinician without a password.
+            // Recovery tools (issue 14): records for the first six, two groups with sessions and homework, Finley J.
+            // in Spanish, and no diary-card alert.
+            let alex = try #require(clients.first { $0.displayName == "Alex M." })
+            #expect(try await !app.repository.recoveryItems(.thoughtRecord, of: alex.ref).isEmpty)
+            #expect(try await app.repository.recoveryItems(.diaryCard, of: alex.ref).count == 2)
+            #expect(try await !app.repository.recoveryItems(.supportContact, of: alex.ref).isEmpty)
+            let groups = try await app.repository.groups(in: demo.id)
+            #expect(groups.count == 2 && groups.allSatisfy { !$0.members.isEmpty })
+            #expect(try await !app.repository.attendance(of: alex.ref).isEmpty)
+            let finley = try #require(clients.first { $0.displayName == "Finley J." })
+            #expect(try await app.repository.language(of: finley.userID) == .es)
+            let demoAlerts = try await app.repository.alerts(of: clients.map(\.ref), openOnly: false)
+            #expect(!demoAlerts.contains { $0.source == .diaryCard })
             let episodes = try await app.repository.episodes(of: clients.map(\.ref))
             #expect(clients.allSatisfy { !(episodes[$0.id] ?? []).isEmpty })
             let kai = try #require(clients.first { $0.displayName == "Kai D." })

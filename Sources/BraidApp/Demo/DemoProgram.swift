@@ -85,6 +85,7 @@ public enum DemoProgram {
         }
         try await seedAdministration(program, admin: admin, today: today, now: now, repository: repository)
         var stepUpShown = false
+        var demoClients: [ClientProfile] = []
         for (index, login) in all.filter({ $0.role == .client }).enumerated() {
             // Clients 1–6 with Dr. Rivera, 7–12 with Dr. Chen; clients 3 and 9 are shared.
             var team = [staff[index < 6 ? 0 : 1]]
@@ -95,6 +96,7 @@ public enum DemoProgram {
             try await repository.createUser(
                 account, passwordHash: hashes[clientPassword]!, clientID: clientID, careTeam: team, now: now)
             guard let client = try await repository.client(clientID, in: program.id) else { continue }
+            demoClients.append(client)
             for episode in episodes(of: client, index: index, today: today) {
                 try await repository.admit(episode.admitted, by: team[0], now: now)
                 if let discharge = episode.discharge {
@@ -140,6 +142,8 @@ public enum DemoProgram {
                 stepUpShown = true
             }
         }
+        try await DemoRecovery(repository: repository, program: program, today: today, now: now)
+            .seed(clients: demoClients, clinicians: staff)
     }
 
     /// Every client was admitted when its 90 days of history begin. Kai D. (client 11) is a readmission: an
