@@ -15,6 +15,7 @@ def wait_for(browser, condition):
     return WebDriverWait(browser, 15, ignored_exceptions=[WebDriverException]).until(condition)
 
 CLIENT = ("client01@demo.braid.test", "demo-client-password")
+SPANISH_CLIENT = ("client06@demo.braid.test", "demo-client-password")
 CLINICIAN = ("rivera@demo.braid.test", "demo-clinician-password")
 
 
@@ -160,9 +161,12 @@ def test_clinician_chart_on_a_desktop(server, desktop):
 
 
 PAGES = {
-    "public": ["/", "/self-check", "/login"],
+    "public": ["/", "/self-check", "/login", "/?lang=es", "/self-check?lang=es", "/login?lang=es"],
     "client": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders",
-               "/my-consents"],
+               "/my-consents", "/recovery", "/thought-records", "/thought-records/new?starter=never-happy",
+               "/diary-card", "/activities", "/paws", "/support", "/my-groups", "/profile"],
+    # Finley J. reads the pages in Spanish.
+    "spanish": ["/today", "/recovery", "/diary-card", "/thought-records/new", "/my-groups", "/paws"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
     "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
     "lead": ["/program", "/program?days=365", "/program/report"],
@@ -331,6 +335,110 @@ def test_part2_consent_recorded_by_the_team_and_taken_back_by_the_client(server,
     shot(browser, "13-my-consents-phone")
 
 
+def click(browser, element):
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def test_client_writes_a_thought_record_on_a_phone(server, browser, desktop):
+    """Issue 14: Alex starts from the starter library's "I'll never be happy without cocaine", rates the feeling
+    before and after a balanced thought, and ticks a trigger; the care team sees the record with its trend."""
+    sign_in(browser, server, *CLIENT)
+    browser.find_element(By.LINK_TEXT, "My recovery tools").click()
+    browser.find_element(By.LINK_TEXT, "My thought records").click()
+    browser.find_element(By.LINK_TEXT, "Write a thought record").click()
+    click(browser, browser.find_element(By.LINK_TEXT, "I'll never be happy without cocaine."))
+    thought = wait_for(browser, EC.presence_of_element_located((By.ID, "automaticThought")))
+    assert thought.get_attribute("value") == "I'll never be happy without cocaine."
+    assert "Ask yourself:" in browser.page_source
+    browser.find_element(By.ID, "situation").send_keys("Sunday evening, alone, payday tomorrow")
+    browser.find_element(By.ID, "emotion0").send_keys("hopeless")
+    browser.find_element(By.ID, "before0").send_keys("90")
+    browser.find_element(By.ID, "evidenceAgainst").send_keys("I enjoyed the walk with my sister on Saturday.")
+    browser.find_element(By.ID, "balancedThought").send_keys("Enjoyment is slowly coming back without cocaine.")
+    browser.find_element(By.ID, "after0").send_keys("40")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "input[name='trigger-alone']"))
+    click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save thought record']"))
+    wait_for(browser, EC.url_contains("saved=1"))
+    card = browser.find_element(By.CSS_SELECTOR, "ul.records li.card")
+    assert "hopeless: 90 → 40" in card.text and "Being alone" in card.text
+    shot(browser, "14-thought-record-phone")
+
+    sign_in(desktop, server, *CLINICIAN)
+    desktop.find_element(By.XPATH, "//table[@class='caseload']//th//a[normalize-space()='Alex M.']").click()
+    link = wait_for(desktop, EC.presence_of_element_located((By.PARTIAL_LINK_TEXT, "Recovery tools")))
+    click(desktop, link)
+    records = wait_for(desktop, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-records]")))
+    assert int(records.get_attribute("data-records")) >= 2
+    assert "Being alone" in desktop.find_element(By.CSS_SELECTOR, "ol.triggers").text
+    shot(desktop, "14-recovery-chart-desktop")
+
+
+def test_client_fills_the_diary_card_on_a_phone(server, browser):
+    """Issue 14: today's part of the DBT diary card: a strong urge to use, none acted on, urge surfing used; the
+    week grid shows it. No suicide urge, so no alert."""
+    from selenium.webdriver.support.ui import Select
+
+    sign_in(browser, server, *CLIENT)
+    browser.get(server + "/diary-card")
+    day = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "details[open]")))
+    name = day.find_element(By.CSS_SELECTOR, "select[name$='.urge.use']").get_attribute("name")
+    date = name.split(".")[0]
+    Select(browser.find_element(By.NAME, f"{date}.urge.use")).select_by_value("5")
+    Select(browser.find_element(By.NAME, f"{date}.urge.suicide")).select_by_value("0")
+    Select(browser.find_element(By.NAME, f"{date}.emotion.fear")).select_by_value("3")
+    Select(browser.find_element(By.NAME, f"{date}.action.used")).select_by_value("false")
+    Select(browser.find_element(By.NAME, f"{date}.skillsRating")).select_by_value("7")
+    box = browser.find_element(By.NAME, f"{date}.skill.urge-surfing")
+    if not box.is_selected():
+        click(browser, box)
+    click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save diary card']"))
+    wait_for(browser, EC.url_contains("saved=1"))
+    grid = browser.find_element(By.ID, "diary-grid")
+    row = grid.find_element(By.XPATH, ".//tr[th[normalize-space()='Urge: to use']]")
+    assert "5" in [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+    assert "Urge surfing" in grid.text
+    assert "Help is here" not in browser.page_source
+    shot(browser, "14-diary-card-phone")
+
+
+def test_client_marks_group_homework_done_from_today(server, browser):
+    """Issue 14: this week's homework from the relapse-prevention group is on Alex's Today page; marked done, it
+    leaves Today and shows done on My groups."""
+    sign_in(browser, server, *CLIENT)
+    card = wait_for(browser, EC.presence_of_element_located((By.ID, "homework")))
+    item = card.find_element(By.CSS_SELECTOR, "li[data-homework]")
+    homework = item.get_attribute("data-homework")
+    assert "high-risk situations" in item.text
+    click(browser, item.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait_for(browser, EC.url_contains("saved=1"))
+    assert not browser.find_elements(By.CSS_SELECTOR, f"li[data-homework='{homework}']")
+    browser.get(server + "/my-groups")
+    done = browser.find_element(By.CSS_SELECTOR, f"li[data-homework='{homework}']")
+    assert "Done ✓" in done.text
+    assert "Relapse prevention" in browser.page_source
+    shot(browser, "14-homework-done-phone")
+
+
+def test_spanish_today_with_the_spanish_crisis_line(server, browser):
+    """Issue 14 §8: Finley J. chose Spanish: Today, its check-in and the crisis banner are in Spanish, with 988's
+    Spanish options (press 2, text AYUDA); the public pages follow ?lang=es."""
+    sign_in(browser, server, *SPANISH_CLIENT)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Hoy, Finley J."
+    banner = browser.find_element(By.CSS_SELECTOR, "div.crisis")
+    assert "oprima 2 para español" in banner.text and "envíe AYUDA por texto al 988" in banner.text
+    assert banner.find_element(By.CSS_SELECTOR, "a[href='sms:988?body=AYUDA']")
+    assert "¿Cómo está su estado de ánimo hoy?" in browser.page_source
+    assert "How is your mood" not in browser.page_source
+    shot(browser, "14-spanish-today-phone")
+    browser.delete_all_cookies()
+    browser.get(server + "/?lang=es")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "El consumo de cocaína y la depresión, tratados juntos"
+    browser.find_element(By.CSS_SELECTOR, "a.language[hreflang='en']").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
 def axe_check(browser, label):
     """WCAG 2.1 A/AA rules of axe-core on the page the browser shows."""
     from axe_selenium_python import Axe
@@ -453,6 +561,9 @@ def test_every_page_passes_an_axe_scan(server, browser):
     sign_in(browser, server, *CLIENT)
     for path in PAGES["client"]:
         scan(path)
+    sign_in(browser, server, *SPANISH_CLIENT)
+    for path in PAGES["spanish"]:
+        scan(path)
     sign_in(browser, server, *ADMIN)
     for path in PAGES["admin"]:
         scan(path)
@@ -467,5 +578,9 @@ def test_every_page_passes_an_axe_scan(server, browser):
     scan("/caseload")
     chart = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody th a").get_attribute("href")
     for path in ["", "?days=30", "/assessments/new?instrument=phq9", "/assessments/new?instrument=cssrs",
-                 "/ordering", "/safety-plan", "/relapse-plan", "/consents", "/counseling-notes"]:
+                 "/ordering", "/safety-plan", "/relapse-plan", "/consents", "/counseling-notes", "/recovery"]:
         scan(chart.replace(server, "") + path)
+    scan("/groups")
+    browser.get(server + "/groups")
+    group = browser.find_element(By.CSS_SELECTOR, "table.caseload tbody td a").get_attribute("href")
+    scan(group.replace(server, ""))

@@ -56,7 +56,8 @@ enum FormFields {
                         .element(
                             named: "option",
                             nodes: [
-                                .attribute(named: "value", value: option.value),
+                                // An empty value is written out (value=""), or the browser would send the label.
+                                .attribute(Attribute(name: "value", value: option.value, ignoreIfValueIsEmpty: false)),
                                 option.value == selected
                                     ? .attribute(named: "selected", value: "selected") : .empty,
                                 .text(option.label),

@@ -74,6 +74,25 @@ enum Stylesheet {
         .cm-card, .facts-callout { border-left: 4px solid var(--accent); background: var(--wash); padding: 8px 14px; border-radius: 4px; margin: 12px 0; }
         .cm-summary dt { font-weight: 600; }
         .cm-summary dd { margin: 0 0 6px 0; }
+        ul.records { margin: 0 0 16px; padding: 0; } ul.records > li { list-style: none; }
+        .card { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 14px; margin: 10px 0; background: #fff; }
+        .card h2, .card h3 { margin: 4px 0 6px; font-size: 18px; }
+        .card form { margin: 6px 0 0; }
+        .choices { display: flex; flex-wrap: wrap; gap: 0 18px; } .choices p { flex-basis: 100%; margin: 8px 0 0; }
+        .field { margin: 0 0 12px; } .hint { color: var(--muted); font-size: 14px; margin: 2px 0 4px; }
+        .emotion-row { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
+        .grid-scroll { overflow-x: auto; max-width: 100%; margin: 12px 0; }
+        .grid-scroll table { display: table; width: max-content; }
+        table.diary-grid th, table.diary-grid td { padding: 4px 8px; white-space: nowrap; }
+        table.diary-grid th[scope=row] { position: sticky; left: 0; background: #fff; white-space: normal; max-width: 9em; font-size: 14px; }
+        table.diary-grid td { text-align: center; }
+        .badge { color: #0f5132; font-weight: 600; }
+        .done { color: #0f5132; font-weight: 600; }
+        button.secondary { background: #4b5563; min-height: 44px; padding: 8px 16px; }
+        .language { font-weight: 600; min-height: 44px; display: inline-flex; align-items: center; }
+        ul.starters li { margin: 8px 0; }
+        fieldset.attendee { margin: 0 0 12px; }
+        input[type=tel], input[type=time] { font: inherit; width: 100%; max-width: 28rem; min-height: 44px; padding: 8px; border: 1px solid #6b7280; border-radius: 6px; }
         @media print {
           body { background: #fff; color: #000; font-size: 12pt; }
           main { max-width: none; padding: 0; }
