@@ -383,3 +383,19 @@ struct LifestyleTrendTests {
         #expect(!LifestyleTrend(days: [day(0, mood: 5, exercise: nil, meals: nil)], today: today).hasAnswers)
     }
 }
+
+@Suite("Shared JSON field readers")
+struct FieldReaderTests {
+    @Test("null is refused like any other wrong type: leave a field out instead")
+    func nullRefused() throws {
+        for body in [
+            #"{"name": "A", "role": "friend", "reach": null}"#, #"{"name": null, "role": "friend"}"#,
+            #"{"name": "A", "role": null}"#,
+        ] {
+            let value = try JSONValue.parse(Data(body.utf8))
+            #expect(throws: ValidationError.self) { try SupportContact(json: value) }
+        }
+        let diary = try JSONValue.parse(Data(#"{"days": [{"date": "2026-06-15", "urges": null}]}"#.utf8))
+        #expect(throws: ValidationError.self) { try DiaryCard(json: diary, today: CalendarDate(iso: "2026-06-15")!) }
+    }
+}

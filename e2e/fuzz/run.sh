@@ -49,7 +49,13 @@ client_token=$(token client01@demo.braid.test demo-client-password)
 # Client 01 is on Dr. Rivera's caseload; an open alert of her caseload is the acknowledge target.
 BRAID_CLIENT_ID=$(curl -sf "$base/api/v1/me" -H "Authorization: Bearer $client_token" | json '["id"]')
 BRAID_ALERT_ID=$(curl -sf "$base/api/v1/alerts" -H "Authorization: Bearer $clinician_token" | json '["alerts"][0]["id"]')
-export BRAID_CLIENT_ID BRAID_ALERT_ID
+# Client 01's own records, Dr. Rivera's group and its current homework, and this week's Monday (a diary card's key).
+BRAID_ACTIVITY_ID=$(curl -sf "$base/api/v1/me/activities" -H "Authorization: Bearer $client_token" | json '["activities"][0]["id"]')
+BRAID_CONTACT_ID=$(curl -sf "$base/api/v1/me/support" -H "Authorization: Bearer $client_token" | json '["contacts"][0]["id"]')
+BRAID_GROUP_ID=$(curl -sf "$base/api/v1/me/groups" -H "Authorization: Bearer $client_token" | json '["groups"][0]["id"]')
+BRAID_HOMEWORK_ID=$(curl -sf "$base/api/v1/me/groups" -H "Authorization: Bearer $client_token" | json '["homework"][0]["id"]')
+BRAID_WEEK_START=$(python3 -c "import datetime; d = datetime.date.today(); print(d - datetime.timedelta(days=d.weekday()))")
+export BRAID_CLIENT_ID BRAID_ALERT_ID BRAID_ACTIVITY_ID BRAID_CONTACT_ID BRAID_GROUP_ID BRAID_HOMEWORK_ID BRAID_WEEK_START
 
 run clinician rivera@demo.braid.test demo-clinician-password
 run client client01@demo.braid.test demo-client-password

@@ -17,12 +17,12 @@ enum OpenAPIDocument {
                     "description": .string(parameter.description), "schema": parameter.schema,
                 ])
             }
-            // Every path parameter is a record id.
+            // Every path parameter is a record id, except a diary card's week, which is its first day.
             for segment in route.path where segment.hasPrefix(":") {
                 parameters.append(
                     .object([
                         "name": .string(String(segment.dropFirst())), "in": .string("path"), "required": .bool(true),
-                        "schema": JSONSchema.uuid,
+                        "schema": segment == ":weekStart" ? JSONSchema.date : JSONSchema.uuid,
                     ]))
             }
             if !parameters.isEmpty { operation["parameters"] = .array(parameters) }

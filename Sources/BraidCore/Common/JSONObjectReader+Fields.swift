@@ -1,14 +1,14 @@
 import Foundation
 
-/// Typed field readers shared by the record types a client or clinician writes (recovery tools, consents): each
-/// names the field and what is allowed when the value is wrong. A reader returns `nil` for an absent field or
-/// `null`; `required` turns that into "is required".
+/// Typed field readers shared by the record types a client or clinician writes (recovery tools, groups): each
+/// names the field and what is allowed when the value is wrong. A reader returns `nil` for an absent field
+/// (`null` is refused, as the closed request schemas refuse it); `requiring` turns `nil` into "is required".
 extension JSONObjectReader {
     /// Text trimmed at both ends, at most `maxLength` Unicode scalars. A single line has its runs of white space
     /// made one space; multi-line text keeps its line breaks (CRLF stored as LF). Blank text is absent.
     public func text(_ key: String, maxLength: Int, multiline: Bool = false) throws(ValidationError) -> String? {
         switch object[key] {
-        case nil, .null?: return nil
+        case nil: return nil
         case .string(let raw)?:
             let value =
                 multiline
@@ -19,7 +19,7 @@ extension JSONObjectReader {
                 throw ValidationError(field: field(key), "must be at most \(maxLength) characters")
             }
             return value
-        default: throw ValidationError(field: field(key), "must be text")
+        default: throw ValidationError(field: field(key), "must be text (leave it out when there is none)")
         }
     }
 
@@ -41,7 +41,7 @@ extension JSONObjectReader {
         -> Value? where Value.RawValue == String
     {
         switch object[key] {
-        case nil, .null?: return nil
+        case nil: return nil
         case .string(let raw)? where Value(rawValue: raw) != nil: return Value(rawValue: raw)
         default:
             throw ValidationError(
@@ -52,7 +52,7 @@ extension JSONObjectReader {
     /// A nested object's reader, or `nil` when absent.
     public func object(_ key: String, allowedKeys: Set<String>) throws(ValidationError) -> JSONObjectReader? {
         switch object[key] {
-        case nil, .null?: return nil
+        case nil: return nil
         case let value?: return try JSONObjectReader(value, path: field(key), allowedKeys: allowedKeys)
         }
     }
