@@ -37,7 +37,10 @@ struct DemoRecovery {
         let records: [(Int, String, String, String?, [EmotionRating], String?, [String])] = [
             (
                 12, "Payday, home alone after a double shift", "I'll never be happy without cocaine", "never-happy",
-                [EmotionRating(emotion: "hopeless", before: 85, after: 50), EmotionRating(emotion: "lonely", before: 70, after: 55)],
+                [
+                    EmotionRating(emotion: "hopeless", before: 85, after: 50),
+                    EmotionRating(emotion: "lonely", before: 70, after: 55),
+                ],
                 "I laughed at my niece's birthday last week; happiness is coming back slowly.", ["money", "alone"]
             ),
             (
@@ -47,7 +50,10 @@ struct DemoRecovery {
             ),
             (
                 2, "Argued with my partner about money", "I've already blown it", "already-blown-it",
-                [EmotionRating(emotion: "ashamed", before: 75, after: 40), EmotionRating(emotion: "angry", before: 55)],
+                [
+                    EmotionRating(emotion: "ashamed", before: 75, after: 40),
+                    EmotionRating(emotion: "angry", before: 55),
+                ],
                 "One bad evening is not the whole week; we can talk tomorrow.", ["conflict", "money"]
             ),
         ]
@@ -74,7 +80,8 @@ struct DemoRecovery {
                 let seed = (date.dayNumber * 7 + index * 3) % 11
                 let urge = min(5, seed % 6)
                 let used = urge >= 4 && (seed + index) % 4 == 0 && index % 2 == 1
-                let skills: [DBTSkill] = urge >= 3 ? [.urgeSurfing, [.tipp, .wiseMind, .oppositeAction][seed % 3]] : []
+                let skills: [DBTSkill] =
+                    urge >= 3 ? [.urgeSurfing, [.tipp, .wiseMind, .oppositeAction][seed % 3]] : []
                 days.append(
                     DiaryDay(
                         date: date, urges: [.use: urge, .quitTherapy: seed % 3 == 0 ? 1 : 0],
@@ -82,7 +89,9 @@ struct DemoRecovery {
                         actions: [.used: used, .selfHarm: false, .medsAsPrescribed: seed % 5 != 0],
                         skillsRating: urge >= 3 ? (used ? 3 : 5 + seed % 3) : 0, skillsUsed: skills))
             }
-            try await write(.diaryCard(DiaryCard(weekStart: weekStart, days: days)), for: client, daysAgo: weekStart.days(to: today) / 2)
+            try await write(
+                .diaryCard(DiaryCard(weekStart: weekStart, days: days)), for: client,
+                daysAgo: weekStart.days(to: today) / 2)
         }
     }
 
@@ -120,7 +129,8 @@ struct DemoRecovery {
                 .meeting(
                     MutualHelpMeeting(
                         date: today.adding(days: -daysAgo), fellowship: fellowship,
-                        name: fellowship == .ca ? "Tuesday night step meeting" : "SMART online", online: fellowship == .smart)),
+                        name: fellowship == .ca ? "Tuesday night step meeting" : "SMART online",
+                        online: fellowship == .smart)),
                 for: client, daysAgo: daysAgo)
         }
     }
@@ -153,13 +163,15 @@ struct DemoRecovery {
                 guard schedule.meets(on: date) else { continue }
                 let entries = members.enumerated().map { position, member in
                     let roll = (date.dayNumber + position * 5) % 9
-                    let status: AttendanceStatus = roll == 0 ? .absent : roll == 1 ? .excused : roll == 2 ? .late : .present
+                    let status: AttendanceStatus =
+                        roll == 0 ? .absent : roll == 1 ? .excused : roll == 2 ? .late : .present
                     return AttendanceEntry(
                         clientID: member.id, status: status,
                         note: roll == 3 ? "Shared how the week went; engaged." : nil)
                 }
                 try await repository.recordAttendance(
-                    GroupAttendance(date: date, entries: entries), of: group, by: actor, requestID: nil, now: instant(back))
+                    GroupAttendance(date: date, entries: entries), of: group, by: actor, requestID: nil,
+                    now: instant(back))
             }
             let older = Homework(
                 id: UUID(), groupID: group.id, title: "Read the PAWS page and note one thing that lingers for you",

@@ -32,75 +32,80 @@ struct CycleExplainer: Sendable {
     /// The client's parameters when their crash could be estimated from their check-ins.
     var own: CycleParameters? { fit.crashEstimable ? fit.parameters : nil }
 
-    var chart: SVGChart {
+    var chart: SVGChart { chart(.english) }
+
+    func chart(_ copy: Copy) -> SVGChart {
         let typicalCurve = Self.typical.expectedMood(use: Self.use)
         let ownCurve = own?.expectedMood(use: Self.use)
         func describe(_ curve: [Double]) -> String {
             let low = curve.enumerated().min { $0.element < $1.element }!
-            return "lowest \(format((low.element * 10).rounded() / 10)) on day \(low.offset + 1)"
+            return copy(.cycleLowest, ["value": copy.decimal(low.element), "day": String(low.offset + 1)])
         }
         var chart = SVGChart(
-            title: "A weekend of use, played through two mood curves",
-            summary: "Expected mood over \(Self.days) days when cocaine is used on days 3 and 4. Typical crash "
-                + "(simulated): \(describe(typicalCurve)). "
-                + (ownCurve.map { "Yours (from your check-ins): \(describe($0))." }
-                    ?? "Yours is not shown yet: it needs at least \(configuration.minUseDaysForCrash) use days and "
-                    + "\(configuration.minRatedNonUseDaysForCrash) days without use with a mood rating."),
+            title: copy(.cycleChartTitle),
+            summary: copy(.cycleChartSummary, ["days": String(Self.days), "typical": describe(typicalCurve)])
+                + (ownCurve.map { copy(.cycleChartYours, ["yours": describe($0)]) }
+                    ?? copy(
+                        .cycleChartNotYet,
+                        [
+                            "useDays": String(configuration.minUseDaysForCrash),
+                            "ratedDays": String(configuration.minRatedNonUseDaysForCrash),
+                        ])),
             x: 0...Double(Self.days), y: 0...10)
         chart.yTicks = [0, 5, 10].map { .init(value: Double($0), label: String($0)) }
         chart.xTicks = stride(from: 0, to: Self.days, by: 5).map {
-            .init(value: Double($0) + 0.5, label: "day \($0 + 1)")
+            .init(value: Double($0) + 0.5, label: copy(.cycleDay, ["n": String($0 + 1)]))
         }
         chart.bars = Self.use.enumerated().compactMap { index, used in
             used ? .init(x: Double(index), width: 1, height: 0.8, color: "#b3261e") : nil
         }
-        chart.legendExtras = [("Use day", "#b3261e")]
+        chart.legendExtras = [(copy(.cycleUseDay), "#b3261e")]
         func clipped(_ curve: [Double]) -> [SVGChart.Point] {
             curve.enumerated().map { .init(x: Double($0) + 0.5, y: min(max($1, 0), 10)) }
         }
         chart.lines = [
-            .init(label: "Typical crash (simulated)", points: clipped(typicalCurve), color: "#5f6368", dashed: true)
+            .init(label: copy(.cycleTypical), points: clipped(typicalCurve), color: "#5f6368", dashed: true)
         ]
-        if let ownCurve { chart.lines.append(.init(label: "You", points: clipped(ownCurve), color: "#0b57d0")) }
+        if let ownCurve {
+            chart.lines.append(.init(label: copy(.cycleYou), points: clipped(ownCurve), color: "#0b57d0"))
+        }
         return chart
     }
 
+    var parts: [(name: String, general: String, yours: String?)] { parts(.english) }
+
     /// The four parts of the cycle, each with a sentence from the client's own numbers where they exist.
-    var parts: [(name: String, general: String, yours: String?)] {
+    func parts(_ copy: Copy) -> [(name: String, general: String, yours: String?)] {
         let own = own
         return [
             (
-                "Surge",
-                "Cocaine floods the brain's reward system with dopamine: for a few hours mood and energy jump.",
+                copy(.cycleSurge), copy(.cycleSurgeGeneral),
                 own.map {
                     $0.surge >= 0.5
-                        ? "On use days your mood rated about \(format(rounded($0.surge))) points higher."
-                        : "Your check-ins show little lift on use days."
+                        ? copy(.cycleSurgeYours, ["points": copy.decimal($0.surge)]) : copy(.cycleSurgeLittle)
                 }
             ),
             (
-                "Crash",
-                "Afterwards the reward system is depleted: mood drops below where it was, usually for days, sometimes "
-                    + "up to two weeks.",
+                copy(.cycleCrash), copy(.cycleCrashGeneral),
                 own.map {
-                    "The day after using, your mood drops about \(format(rounded($0.crashDepth))) points and lifts "
-                        + "within about \(plural(max($0.daysUntilCrashLifts(), 1), "day"))."
+                    copy(
+                        .cycleCrashYours,
+                        [
+                            "points": copy.decimal($0.crashDepth),
+                            "days": copy.count(
+                                max($0.daysUntilCrashLifts(), 1), one: .cycleDayOne, many: .cycleDaysMany),
+                        ])
                 }
             ),
             (
-                "Chase",
-                "The crash makes a low that cocaine seems to fix, so craving rises just when mood is lowest.",
+                copy(.cycleChase), copy(.cycleChaseGeneral),
                 fit.crashCraving.flatMap { value in
-                    value >= 0.5 ? "In a crash your craving rises about \(format(rounded(value))) points." : nil
+                    value >= 0.5 ? copy(.cycleChaseYours, ["points": copy.decimal(value)]) : nil
                 }
             ),
             (
-                "Deepening",
-                "When uses come closer together than the crash takes to lift, crashes stack up and the floor drops: "
-                    + "mood between uses sinks below your usual.",
-                fit.deepening
-                    ? "Your crashes got deeper in the second half of your check-ins."
-                    : own.map { _ in "Your crashes have not been getting deeper." }
+                copy(.cycleDeepening), copy(.cycleDeepeningGeneral),
+                fit.deepening ? copy(.cycleDeepeningYes) : own.map { _ in copy(.cycleDeepeningNo) }
             ),
         ]
     }

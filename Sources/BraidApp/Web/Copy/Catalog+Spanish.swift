@@ -538,5 +538,98 @@ extension Catalog {
         .recommendMonitor:
             "Los bajones son de esperar en las primeras semanas sin cocaína. Sus registros diarios mostrarán si mejoran.",
         .recommendReassess: "Después de 4 semanas sin cocaína volveremos a revisar esto juntos.",
+        // How the cycle works
+        .cycleIntro:
+            "La cocaína baja el estado de ánimo, y el ánimo bajo empuja de vuelta hacia la cocaína. Conocer las cuatro partes del ciclo le ayuda a ver en qué bajón está, y que los bajones pasan.",
+        .cycleChartTitle: "Un fin de semana de consumo, en dos curvas de ánimo",
+        .cycleChartSummary:
+            "Ánimo esperado durante {days} días cuando se consume cocaína los días 3 y 4. Bajón típico (simulado): {typical}. ",
+        .cycleChartYours: "El suyo (de sus registros diarios): {yours}.",
+        .cycleChartNotYet:
+            "El suyo todavía no se muestra: necesita al menos {useDays} días de consumo y {ratedDays} días sin consumo con una calificación del ánimo.",
+        .cycleLowest: "lo más bajo, {value}, el día {day}",
+        .cycleDay: "día {n}",
+        .cycleUseDay: "Día de consumo",
+        .cycleTypical: "Bajón típico (simulado)",
+        .cycleYou: "Usted",
+        .cycleYouLabel: "Usted:",
+        .cycleSurge: "Subida",
+        .cycleSurgeGeneral:
+            "La cocaína inunda de dopamina el sistema de recompensa del cerebro: durante unas horas suben el ánimo y la energía.",
+        .cycleSurgeYours: "Los días de consumo su ánimo estuvo unos {points} puntos más alto.",
+        .cycleSurgeLittle: "Sus registros muestran poca subida los días de consumo.",
+        .cycleCrash: "Bajón",
+        .cycleCrashGeneral:
+            "Después el sistema de recompensa queda agotado: el ánimo baja más de lo que estaba, por lo general durante días, a veces hasta dos semanas.",
+        .cycleCrashYours: "El día después de consumir, su ánimo baja unos {points} puntos y mejora en unos {days}.",
+        .cycleDayOne: "{count} día",
+        .cycleDaysMany: "{count} días",
+        .cycleChase: "Búsqueda",
+        .cycleChaseGeneral:
+            "El bajón crea un vacío que la cocaína parece arreglar, así que los antojos suben justo cuando el ánimo está más bajo.",
+        .cycleChaseYours: "En un bajón sus antojos suben unos {points} puntos.",
+        .cycleDeepening: "Hundimiento",
+        .cycleDeepeningGeneral:
+            "Cuando los consumos se acercan más de lo que tarda en pasar el bajón, los bajones se acumulan y el piso baja: el ánimo entre consumos se hunde por debajo de lo habitual.",
+        .cycleDeepeningYes: "Sus bajones se hicieron más hondos en la segunda mitad de sus registros.",
+        .cycleDeepeningNo: "Sus bajones no se han hecho más hondos.",
+        .cycleMeans: "Qué significa esto",
+        .cycleMeansText:
+            "Los bajones suelen pasar en días o hasta unas dos semanas, y el ánimo sigue mejorando durante 3 a 4 semanas sin cocaína. El ánimo bajo que ya estaba antes de la cocaína, o que dura más de unas 4 semanas sin ella, necesita su propio tratamiento: dígaselo a su equipo de atención.",
+        .cycleNotDiagnosis:
+            "Estas curvas son una imagen de sus registros para ayudarle a conversar con su equipo. No son un diagnóstico.",
+        // My pattern
+        .patternTitle: "Mi patrón",
+        .patternCalendar: "Calendario de consumo",
+        .patternExplains:
+            "Esta imagen está hecha con sus propios registros diarios. Explica; no diagnostica. Háblelo con su equipo de atención.",
+        .patternKeepGoing:
+            "Siga registrándose: después de {days} días con una calificación del ánimo, su patrón aparecerá aquí.",
+        .patternCrash: "Sus bajones vienen sobre todo de 1 a 3 días después de consumir y mejoran en unos {days}.",
+        .patternMixed: "Su ánimo también está bajo entre consumos: esa parte necesita su propia atención.",
+        .patternPersistent:
+            "Su ánimo bajo está también entre consumos, no solo después de consumir: necesita su propia atención.",
+        .patternNotLow: "Su ánimo entre consumos está casi siempre bien, y no hay un bajón fuerte después de consumir.",
+        .patternDeepening:
+            "Sus bajones se hicieron más hondos en la segunda mitad de este periodo: el ciclo está jalando más fuerte.",
+        .patternFewerLowDays: "Lo que está cambiando: menos días muy bajos (de {first} a {last} por semana).",
+        .patternSleep: "Lo que está cambiando: su sueño se acerca a {band} horas (ahora unas {now}).",
+        .patternFewerUseDays: "Lo que está cambiando: menos días de consumo que cuando empezó.",
+        .patternMoodRising: "Lo que está cambiando: su ánimo en los días comunes está subiendo.",
+        .timelineTitle: "Últimos {days} días: ánimo, antojos y consumo",
+        .timelineSummary:
+            "Ánimo y antojos de 0 a 10 para cada día del {start} al {end}; {uses} marcados; {windows} sombreados.",
+        .timelineUseDay: "{count} día de consumo",
+        .timelineUseDays: "{count} días de consumo",
+        .timelineWindow: "{count} periodo de bajón",
+        .timelineWindows: "{count} periodos de bajón",
+        .timelineLatest: " Último ánimo: {mood}, el {date}.",
+        .timelineNoMood: " No hay calificaciones del ánimo en este periodo.",
+        .timelineCrashWindow: "Periodo de bajón",
+        .timelineCraving: "Antojos",
+        .sleepTitle: "Sueño, últimos {days} días",
+        .sleepSummary: "Horas de sueño cada noche del {start} al {end}, con {band} horas sombreadas como saludables; ",
+        .sleepAverage: "promedio de {hours} horas en {nights}.",
+        .sleepNight: "{count} noche",
+        .sleepNights: "{count} noches",
+        .sleepNone: "no hay sueño registrado en este periodo.",
+        .sleepHealthy: "Sueño saludable",
+        .calendarUsed: "consumió",
+        .calendarNotUsed: "no consumió",
+        .calendarPossibleUse: "posible consumo",
+        .calendarNegativeScreen: "prueba negativa",
+        .calendarNoAnswer: "sin respuesta",
+        .monthJanuary: "enero",
+        .monthFebruary: "febrero",
+        .monthMarch: "marzo",
+        .monthApril: "abril",
+        .monthMayLong: "mayo",
+        .monthJune: "junio",
+        .monthJuly: "julio",
+        .monthAugust: "agosto",
+        .monthSeptember: "septiembre",
+        .monthOctober: "octubre",
+        .monthNovember: "noviembre",
+        .monthDecember: "diciembre",
     ]
 }

@@ -59,58 +59,78 @@ struct TimelineModel: Sendable {
         }
     }
 
+    var chart: SVGChart { chart(.english) }
+
     /// Mood and craving lines (gaps where unrated), use days as bars, crash windows shaded.
-    var chart: SVGChart {
+    func chart(_ copy: Copy) -> SVGChart {
         let latest = checkIns.last { $0.mood != nil }
         var chart = SVGChart(
-            title: "\(subject) last \(days) days: mood, craving and use",
-            summary: "Mood and craving from 0 to 10 for each day from \(start) to \(end); "
-                + "\(plural(checkIns.filter { $0.used == true }.count, "use day")) marked; "
-                + "\(plural(crashWindows.count, "crash window")) shaded."
-                + (latest.map { " Latest mood \($0.mood!) on \($0.date)." } ?? " No mood ratings in this period."),
+            title: copy(.timelineTitle, ["subject": subject, "days": String(days)]),
+            summary: copy(
+                .timelineSummary,
+                [
+                    "start": start.description, "end": end.description,
+                    "uses": copy.count(
+                        checkIns.filter { $0.used == true }.count, one: .timelineUseDay, many: .timelineUseDays),
+                    "windows": copy.count(crashWindows.count, one: .timelineWindow, many: .timelineWindows),
+                ])
+                + (latest.map { copy(.timelineLatest, ["mood": String($0.mood!), "date": $0.date.description]) }
+                    ?? copy(.timelineNoMood)),
             x: 0...Double(days), y: 0...10)
         chart.yTicks = [0, 5, 10].map { .init(value: Double($0), label: String($0)) }
         chart.xTicks = xTicks
         chart.bands = crashWindows.map {
             .init(
                 axis: .x, range: Double($0.lowerBound)...Double($0.upperBound + 1), color: "#b3261e",
-                label: "Crash window")
+                label: copy(.timelineCrashWindow))
         }
         chart.bars = checkIns.enumerated().compactMap { index, day in
             day.used == true ? .init(x: Double(index), width: 1, height: 0.8, color: "#b3261e") : nil
         }
-        chart.legendExtras = [("Use day", "#b3261e")]
+        chart.legendExtras = [(copy(.cycleUseDay), "#b3261e")]
         chart.lines = [
             .init(
-                label: "Mood",
+                label: copy(.activityMoodLine),
                 points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.mood.map(Double.init)) },
                 color: "#0b57d0"),
             .init(
-                label: "Craving",
+                label: copy(.timelineCraving),
                 points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.craving.map(Double.init)) },
                 color: "#b06000", dashed: true),
         ]
         return chart
     }
 
+    var sleepChart: SVGChart { sleepChart(.english) }
+
     /// Hours of sleep per night, with the healthy 7–9 hours shaded: sleep is often the first thing to settle.
-    var sleepChart: SVGChart {
+    func sleepChart(_ copy: Copy) -> SVGChart {
         let rated = checkIns.compactMap(\.sleepHours)
         let mean = rated.isEmpty ? nil : rated.reduce(0, +) / Double(rated.count)
         var chart = SVGChart(
-            title: "\(subject) sleep, last \(days) days",
-            summary: "Hours of sleep each night from \(start) to \(end), "
-                + "\(format(healthySleep.lowerBound))–\(format(healthySleep.upperBound)) hours shaded as healthy; "
-                + (mean.map { "average \(format(($0 * 10).rounded() / 10)) hours on \(plural(rated.count, "night"))." }
-                    ?? "no sleep recorded in this period."),
+            title: copy(.sleepTitle, ["subject": subject, "days": String(days)]),
+            summary: copy(
+                .sleepSummary,
+                [
+                    "start": start.description, "end": end.description,
+                    "band": "\(copy.decimal(healthySleep.lowerBound))–\(copy.decimal(healthySleep.upperBound))",
+                ])
+                + (mean.map {
+                    copy(
+                        .sleepAverage,
+                        [
+                            "hours": copy.decimal($0),
+                            "nights": copy.count(rated.count, one: .sleepNight, many: .sleepNights),
+                        ])
+                } ?? copy(.sleepNone)),
             x: 0...Double(days), y: 0...14)
         chart.height = 180
         chart.yTicks = [0, 7, 14].map { .init(value: Double($0), label: "\($0) h") }
         chart.xTicks = xTicks
-        chart.bands = [.init(axis: .y, range: healthySleep, color: "#188038", label: "Healthy sleep")]
+        chart.bands = [.init(axis: .y, range: healthySleep, color: "#188038", label: copy(.sleepHealthy))]
         chart.lines = [
             .init(
-                label: "Sleep (hours)",
+                label: copy(.pawsSleep),
                 points: checkIns.enumerated().map { .init(x: Double($0) + 0.5, y: $1.sleepHours) },
                 color: "#5b3f9e")
         ]
@@ -149,7 +169,9 @@ struct TimelineModel: Sendable {
 
     /// The use calendar (Timeline Followback), a grid per month: reported use, no use, possible use (a positive
     /// urine screen within the next 3 days of an unreported day), a negative screen, or no answer.
-    var calendarMonths: [CalendarMonth] {
+    var calendarMonths: [CalendarMonth] { calendarMonths(.english) }
+
+    func calendarMonths(_ copy: Copy) -> [CalendarMonth] {
         let calendar = UseCalendar(series: CheckInSeries(days: checkIns, through: end), screens: screens)
         let negative = Set(screens.filter { !$0.positive }.map(\.date))
         let cells = checkIns.enumerated().map { index, day -> CalendarCell in
@@ -182,14 +204,14 @@ struct TimelineModel: Sendable {
                 }
             }
             if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
-            months.append(CalendarMonth(title: "\(Self.monthNames[month - 1]) \(year)", weeks: weeks))
+            months.append(CalendarMonth(title: "\(copy(Self.monthKeys[month - 1])) \(year)", weeks: weeks))
         }
         return months
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
+    static let monthKeys: [CopyKey] = [
+        .monthJanuary, .monthFebruary, .monthMarch, .monthApril, .monthMayLong, .monthJune, .monthJuly, .monthAugust,
+        .monthSeptember, .monthOctober, .monthNovember, .monthDecember,
     ]
 }
 

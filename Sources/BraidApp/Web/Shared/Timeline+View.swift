@@ -14,21 +14,30 @@ enum TimelineView {
     }
 
     /// The use calendar, one month grid after another, with a key.
-    static func calendar(_ model: TimelineModel) -> Node<HTML.BodyContext> {
+    static func calendar(_ model: TimelineModel, copy: Copy = .english) -> Node<HTML.BodyContext> {
         typealias Status = TimelineModel.CalendarCell.Status
+        func label(_ status: Status) -> String {
+            switch status {
+            case .used: copy(.calendarUsed)
+            case .notUsed: copy(.calendarNotUsed)
+            case .possibleUse: copy(.calendarPossibleUse)
+            case .negativeScreen: copy(.calendarNegativeScreen)
+            case .unknown: copy(.calendarNoAnswer)
+            }
+        }
         return .div(
             .class("calendars"),
             .p(
                 .class("key"),
-                .text(Status.allCases.map { "\($0.symbol) = \($0.rawValue)" }.joined(separator: " · "))),
-            .forEach(model.calendarMonths) { month in
+                .text(Status.allCases.map { "\($0.symbol) = \(label($0))" }.joined(separator: " · "))),
+            .forEach(model.calendarMonths(copy)) { month in
                 .table(
                     .class("calendar"),
                     .caption(.text(month.title)),
                     .thead(
                         .tr(
-                            .forEach(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) {
-                                .th(.attribute(named: "scope", value: "col"), .text($0))
+                            .forEach(Copy.weekdays) {
+                                .th(.attribute(named: "scope", value: "col"), .text(copy($0)))
                             })),
                     .tbody(
                         .forEach(month.weeks) { week in
@@ -45,12 +54,12 @@ enum TimelineView {
                                                     .class("day"),
                                                     .text(String(cell.date.components.day))),
                                                 .attribute(
-                                                    named: "title", value: "\(cell.date): \(cell.status.rawValue)"),
+                                                    named: "title", value: "\(cell.date): \(label(cell.status))"),
                                                 // The symbol is for the eye; screen readers hear the status.
                                                 .span(
                                                     .attribute(named: "aria-hidden", value: "true"),
                                                     .text(cell.status.symbol)),
-                                                .span(.class("sr"), .text(cell.status.rawValue)))
+                                                .span(.class("sr"), .text(label(cell.status))))
                                         })
                                 })
                         })
