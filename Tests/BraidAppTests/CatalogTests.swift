@@ -128,4 +128,24 @@ struct CatalogCoreWordingTests {
         #expect(Copy.english(.selfPHQ2Attribution) == "PHQ-2 items: " + phq2.attribution)
         #expect(SelfCheckView.phq2Options(.english).map(\.1) == phq2.items[0].options.map(\.label))
     }
+
+    @Test("My plan's words in English are BraidCore's own")
+    func planWording() {
+        for kind in ProblemKind.allCases { #expect(Copy.english(MyPlanView.problemKey(kind)) == kind.plainWords) }
+        for progress in [GoalProgress.met, .onTrack, .notMet, .noData] {
+            #expect(Copy.english(MyPlanView.progressKey(progress)) == progress.plainWords)
+        }
+        for target in GoalTarget.allCases { #expect(Copy.english(MyPlanView.targetKey(target)) == target.description) }
+        for modality in Modality.allCases { #expect(Copy.english(MyPlanView.modalityKey(modality)) == modality.name) }
+        for route in MedicationRoute.allCases { #expect(Copy.english(MyPlanView.routeKey(route)) == route.label) }
+        #expect(Copy.english(.medsNoApproved) == MedicationFacts.noApprovedMedication)
+        #expect(Copy.english(.medsAntidepressants) == MedicationFacts.antidepressants)
+        let today = CalendarDate(iso: "2026-06-15")!
+        let adherence = MedicationAdherence(
+            answers: [today: true, today.adding(days: -1): false, today.adding(days: -2): true], today: today, days: 7)
+        #expect(MyPlanView.adherence(adherence, .english) == adherence.sentence)
+        #expect(
+            MyPlanView.adherence(MedicationAdherence(answers: [:], today: today, days: 30), .english)
+                == MedicationAdherence(answers: [:], today: today, days: 30).sentence)
+    }
 }

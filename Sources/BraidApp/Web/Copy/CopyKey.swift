@@ -568,4 +568,60 @@ enum CopyKey: String, CaseIterable, Sendable {
     case monthOctober
     case monthNovember
     case monthDecember
+    // MARK: My plan
+    case planWorkingOn
+    case planWith
+    case planMyGoals
+    case planNoGoals
+    case planBy
+    case planWithOwner
+    case planSigned
+    case planNotSigned
+    case planBackToToday
+    case planProblemStimulant
+    case planProblemDepression
+    case planProblemAnxiety
+    case planProblemTrauma
+    case planProblemSleep
+    case planProblemSuicide
+    case planProgressMet
+    case planProgressOnTrack
+    case planProgressNotMet
+    case planProgressNoData
+    case planGoalPHQ9Below10
+    case planGoalPHQ9Below5
+    case planGoalGAD7Below10
+    case planGoalPCL5
+    case planGoalAbstinent21
+    case planGoalSleep
+    case planGoalCheckIns
+    case planModalityCBT
+    case planModalityCM
+    case planModalityDBT
+    case planModalityPsychiatric
+    case planModalityRelapse
+    case planModalityActivation
+    case planModalityEMDR
+    case planModalitySomatic
+    case planModalityNeurofeedback
+    case planModalityBreathwork
+    // MARK: Medications on My plan
+    case medsTitle
+    case medsNone
+    case medsFor
+    case medsTaken
+    case medsAdherence
+    case medsNoAnswers
+    case medsUnansweredOne
+    case medsUnansweredMany
+    case medsNoApproved
+    case medsAntidepressants
+    case routeOral
+    case routeSublingual
+    case routeIntramuscular
+    case routeSubcutaneous
+    case routeTransdermal
+    case routeIntranasal
+    case routeInhaled
+    case routeOther
 }
