@@ -166,7 +166,9 @@ PAGES = {
                "/my-consents", "/recovery", "/thought-records", "/thought-records/new?starter=never-happy",
                "/diary-card", "/activities", "/paws", "/support", "/my-groups", "/profile"],
     # Finley J. reads the pages in Spanish.
-    "spanish": ["/today", "/recovery", "/diary-card", "/thought-records/new", "/my-groups", "/paws"],
+    "spanish": ["/today", "/pattern", "/cycle", "/my-plan", "/safety-plan", "/my-relapse-plan", "/reminders",
+                "/my-consents", "/recovery", "/diary-card", "/thought-records/new", "/activities", "/support",
+                "/my-groups", "/paws", "/profile"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
     "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
     "lead": ["/program", "/program?days=365", "/program/report"],

@@ -148,4 +148,18 @@ struct CatalogCoreWordingTests {
             MyPlanView.adherence(MedicationAdherence(answers: [:], today: today, days: 30), .english)
                 == MedicationAdherence(answers: [:], today: today, days: 30).sentence)
     }
+
+    @Test("the consents page's words in English are BraidCore's and the staff page's own")
+    func consentWording() {
+        for purpose in DisclosurePurpose.allCases {
+            #expect(Copy.english(ConsentViews.purposeKey(purpose)) == purpose.label)
+        }
+        for status in Part2Consent.Status.allCases {
+            #expect(Copy.english(ConsentViews.statusKey(status)) == ConsentViews.statusWord(status))
+        }
+        #expect(Copy.english(.consentScopeRecord) == ConsentScope.record.information)
+        #expect(Copy.english(.consentScopeNotes) == ConsentScope.counselingNotes.information)
+        #expect(Copy.english(.consentRecordWord) == ConsentViews.scopeLabel(.record))
+        #expect(Copy.english(.consentNotesWord) == ConsentViews.scopeLabel(.counselingNotes))
+    }
 }

@@ -156,8 +156,10 @@ enum ClientPagesController {
 
     static func reminders(_ req: Request) async throws -> Response {
         let (actor, client) = try await ownRecord(req)
+        let copy = try await req.pageContext(for: actor).copy
         return try await renderReminders(
-            req, actor: actor, client: client, notice: req.query[String.self, at: "saved"] == "1" ? "Saved." : nil)
+            req, actor: actor, client: client,
+            notice: req.query[String.self, at: "saved"] == "1" ? copy(.savedNotice) : nil)
     }
 
     static func renderReminders(

@@ -10,25 +10,26 @@ enum RemindersView {
     ) -> String {
         let quietStart = values?["quietStart"] ?? OnCallRota.clock(preferences.quietHours.start)
         let quietEnd = values?["quietEnd"] ?? OnCallRota.clock(preferences.quietHours.end)
+        let copy = context.copy
+        func kindKey(_ kind: ReminderKind) -> CopyKey {
+            switch kind {
+            case .checkIn: .reminderCheckIn
+            case .screeningDay: .reminderScreening
+            case .groupHomework: .reminderHomework
+            }
+        }
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Reminders")),
+            .h1(.text(copy(.navReminders))),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
-            .p(
-                .text(
-                    "Choose the reminders you want, if any. They come by email to the address you sign in with, "
-                        + "and say only what the reminder is for, never anything about your health.")),
-            .if(
-                !channelsReady,
-                .p(.class("meta"), .text("Your program has not switched reminders on yet: your choices are kept."))),
+            .p(.text(copy(.remindersIntro))),
+            .if(!channelsReady, .p(.class("meta"), .text(copy(.remindersOff)))),
             .if(
                 !errors.isEmpty,
-                .p(
-                    .class("error"), .attribute(named: "role", value: "alert"),
-                    .text("Not saved: see below."))),
+                .p(.class("error"), .attribute(named: "role", value: "alert"), .text(copy(.remindersNotSaved)))),
             .form(
                 .action(SiteURL.reminders().path), .method(.post), SignedInViews.csrf(context.csrfToken),
                 .fieldset(
-                    .element(named: "legend", text: "Remind me about"),
+                    .element(named: "legend", text: copy(.remindersAbout)),
                     FormFields.error(errors, "kinds"),
                     .forEach(ReminderKind.allCases) { kind in
                         .label(
@@ -38,24 +39,24 @@ enum RemindersView {
                                 .checked(
                                     values.map { $0["kind-\(kind.rawValue)"] == "on" }
                                         ?? preferences.kinds.contains(kind))),
-                            .text(kind.label))
+                            .text(copy(kindKey(kind))))
                     }),
                 .div(
-                    .label(.for("time"), .text("Send them at (from this time, once a day)")),
+                    .label(.for("time"), .text(copy(.remindersTime))),
                     FormFields.error(errors, "time"),
                     .input(
                         .type(.time), .name("time"), .id("time"), .value(values?["time"] ?? preferences.timeText))),
                 .fieldset(
-                    .element(named: "legend", text: "Quiet hours: no reminders between"),
+                    .element(named: "legend", text: copy(.remindersQuiet)),
                     FormFields.error(errors, "quietStart"),
-                    .label(.for("quietStart"), .text("From")),
+                    .label(.for("quietStart"), .text(copy(.remindersFrom))),
                     .input(.type(.time), .name("quietStart"), .id("quietStart"), .value(quietStart)),
-                    .label(.for("quietEnd"), .text("To")),
+                    .label(.for("quietEnd"), .text(copy(.remindersTo))),
                     .input(.type(.time), .name("quietEnd"), .id("quietEnd"), .value(quietEnd))),
-                .p(.button(.type(.submit), .text("Save reminders")))),
-            .p(.a(.href(SiteURL.today().path), .text("Back to today"))),
-            SignedInViews.signOut(context.csrfToken)
+                .p(.button(.type(.submit), .text(copy(.remindersSave))))),
+            .p(.a(.href(SiteURL.today().path), .text(copy(.navBackToToday)))),
+            SignedInViews.signOut(context.csrfToken, copy: copy)
         )
-        return Layout.page(title: "Reminders", context: context, content)
+        return Layout.page(title: copy(.navReminders), context: context, content)
     }
 }

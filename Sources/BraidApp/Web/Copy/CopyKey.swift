@@ -624,4 +624,62 @@ enum CopyKey: String, CaseIterable, Sendable {
     case routeIntranasal
     case routeInhaled
     case routeOther
+    // MARK: Reminders
+    case remindersIntro
+    case remindersOff
+    case remindersNotSaved
+    case remindersAbout
+    case reminderCheckIn
+    case reminderScreening
+    case reminderHomework
+    case remindersTime
+    case remindersQuiet
+    case remindersFrom
+    case remindersTo
+    case remindersSave
+    // MARK: Who may see my record
+    case consentIntro
+    case consentMine
+    case consentNone
+    case consentTerms
+    case consentTakeBack
+    case consentTakeBackNamed
+    case consentLeft
+    case consentRevokedNotice
+    case consentAlready
+    case consentActive
+    case consentExpired
+    case consentRevoked
+    case consentScopeRecord
+    case consentScopeNotes
+    case consentNothingDisclosed
+    case consentEveryDisclosure
+    case consentWhen
+    case consentTo
+    case consentPurpose
+    case consentWhat
+    case consentRecordWord
+    case consentNotesWord
+    case purposeTreatment
+    case purposePayment
+    case purposeOperations
+    case purposeCoordination
+    case purposeResearch
+    case purposeRequest
+    // MARK: Invitation
+    case inviteTitle
+    case inviteCannot
+    case inviteUsed
+    case inviteExpired
+    case inviteRevoked
+    case inviteUnknown
+    case inviteSignIn
+    case inviteWelcome
+    case inviteNewPassword
+    case inviteChoose
+    case inviteEmail
+    case inviteNewPasswordLabel
+    case inviteConfirm
+    case inviteSubmit
+    case inviteSetTitle
 }

@@ -130,10 +130,10 @@ enum ConsentPages {
 
     static func mine(_ req: Request) async throws -> Response {
         let (actor, client) = try await ClientPagesController.ownRecord(req)
+        let copy = try await req.pageContext(for: actor).copy
         return try await renderMine(
             req, actor: actor, client: client,
-            notice: req.query[String.self, at: "saved"] == "1" ? "Done: that consent permits nothing from now on." : nil
-        )
+            notice: req.query[String.self, at: "saved"] == "1" ? copy(.consentRevokedNotice) : nil)
     }
 
     static func renderMine(
@@ -154,8 +154,9 @@ enum ConsentPages {
         do {
             _ = try await req.consents(by: actor).revoke(id, for: client.ref)
         } catch let error as APIError where error.status == .conflict {
+            let copy = try await req.pageContext(for: actor).copy
             return try await renderMine(
-                req, actor: actor, client: client, error: "That consent was already taken back.", status: .conflict)
+                req, actor: actor, client: client, error: copy(.consentAlready), status: .conflict)
         }
         return req.redirect(to: SiteURL.myConsents(saved: true).path)
     }

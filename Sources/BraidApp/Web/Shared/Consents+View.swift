@@ -107,20 +107,23 @@ enum ConsentViews {
                     })))
     }
 
-    static func accounting(_ account: ConsentAccount, zone: TimeZone, showNames: Bool) -> Node<HTML.BodyContext> {
+    static func accounting(_ account: ConsentAccount, zone: TimeZone, showNames: Bool, copy: Copy = .english)
+        -> Node<HTML.BodyContext>
+    {
         .if(
-            account.disclosures.isEmpty, .p(.text("Nothing has been disclosed outside the program.")),
+            account.disclosures.isEmpty, .p(.text(copy(.consentNothingDisclosed))),
             else: .table(
-                .class("facts disclosures"), .caption(.text("Every disclosure, newest first")),
+                .class("facts disclosures"), .caption(.text(copy(.consentEveryDisclosure))),
                 .thead(
                     .tr(
-                        .th("When"), .th("To"), .th("Purpose"), .th("What"),
-                        .if(showNames, .th("Sent by")))),
+                        .th(.text(copy(.consentWhen))), .th(.text(copy(.consentTo))), .th(.text(copy(.consentPurpose))),
+                        .th(.text(copy(.consentWhat))), .if(showNames, .th("Sent by")))),
                 .tbody(
                     .forEach(account.disclosures) { disclosure in
                         .tr(
                             .td(.text(when(disclosure.disclosedAt, zone))), .td(.text(disclosure.recipient)),
-                            .td(.text(disclosure.purpose.label)), .td(.text(scopeLabel(disclosure.scope))),
+                            .td(.text(copy(purposeKey(disclosure.purpose)))),
+                            .td(.text(copy(disclosure.scope == .record ? .consentRecordWord : .consentNotesWord))),
                             .if(
                                 showNames,
                                 .td(
@@ -277,19 +280,35 @@ enum ConsentViews {
 
     // MARK: The client's page
 
+    static func purposeKey(_ purpose: DisclosurePurpose) -> CopyKey {
+        switch purpose {
+        case .treatment: .purposeTreatment
+        case .payment: .purposePayment
+        case .healthCareOperations: .purposeOperations
+        case .careCoordination: .purposeCoordination
+        case .research: .purposeResearch
+        case .patientRequest: .purposeRequest
+        }
+    }
+
+    static func statusKey(_ status: Part2Consent.Status) -> CopyKey {
+        switch status {
+        case .active: .consentActive
+        case .expired: .consentExpired
+        case .revoked: .consentRevoked
+        }
+    }
+
     static func mine(_ account: ConsentAccount, notice: String?, error: String?, context: PageContext) -> String {
+        let copy = context.copy
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Who may see my record")),
+            .h1(.text(copy(.navConsents))),
             .unwrap(notice) { .p(.class("summary"), .attribute(named: "role", value: "status"), .text($0)) },
             .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .p(
-                .text(
-                    "Your care team here uses your record to treat you. Nobody outside the program gets it without "
-                        + "your written consent, which names who gets it, why, and until when. You can take a "
-                        + "consent back at any time; what was already sent stays sent.")),
-            .h2(.text("My consents")),
+            .p(.text(copy(.consentIntro))),
+            .h2(.text(copy(.consentMine))),
             .if(
-                account.consents.isEmpty, .p(.text("You have not consented to share your record with anyone.")),
+                account.consents.isEmpty, .p(.text(copy(.consentNone))),
                 else: .ul(
                     .class("cards consents"),
                     .forEach(account.consents) { consent in
@@ -297,12 +316,21 @@ enum ConsentViews {
                         return .li(
                             .attribute(named: "data-consent-status", value: status.rawValue),
                             .h3(.text(consent.terms.recipient)),
-                            .p(.text("\(consent.terms.purpose.label). \(consent.terms.scope.information)")),
+                            .p(
+                                .text(
+                                    "\(copy(purposeKey(consent.terms.purpose))). "
+                                        + copy(
+                                            consent.terms.scope == .record ? .consentScopeRecord : .consentScopeNotes))),
                             .p(
                                 .class("meta"),
                                 .text(
-                                    "\(statusWord(status)). Signed \(consent.terms.signedOn), "
-                                        + "until \(consent.terms.expiresOn).")),
+                                    copy(
+                                        .consentTerms,
+                                        [
+                                            "status": copy(statusKey(status)),
+                                            "signed": consent.terms.signedOn.description,
+                                            "until": consent.terms.expiresOn.description,
+                                        ]))),
                             .if(
                                 status == .active,
                                 .form(
@@ -315,14 +343,14 @@ enum ConsentViews {
                                         .type(.submit),
                                         .attribute(
                                             named: "aria-label",
-                                            value: "Take back my consent for \(consent.terms.recipient)"),
-                                        .text("Take back this consent")))))
+                                            value: copy(.consentTakeBackNamed, ["recipient": consent.terms.recipient])),
+                                        .text(copy(.consentTakeBack))))))
                     })),
-            .h2(.text("When my record left the program")),
-            accounting(account, zone: context.timeZone, showNames: false),
-            .p(.a(.href(SiteURL.today().path), .text("Back to today"))),
-            SignedInViews.signOut(context.csrfToken)
+            .h2(.text(copy(.consentLeft))),
+            accounting(account, zone: context.timeZone, showNames: false, copy: copy),
+            .p(.a(.href(SiteURL.today().path), .text(copy(.navBackToToday)))),
+            SignedInViews.signOut(context.csrfToken, copy: copy)
         )
-        return Layout.page(title: "Who may see my record", context: context, content)
+        return Layout.page(title: copy(.navConsents), context: context, content)
     }
 }

@@ -23,7 +23,9 @@ enum InvitationPages {
         case .usable(let user, let purpose):
             guard let account = try await req.repository.user(user) else { return gone(req, .revoked) }
             return Response.html(
-                form(token: token, account: account, purpose: purpose, error: nil, crisis: req.braid.crisisResources))
+                form(
+                    token: token, account: account, purpose: purpose, error: nil, crisis: req.braid.crisisResources,
+                    copy: req.publicCopy))
         case let state:
             return gone(req, state)
         }
@@ -48,7 +50,8 @@ enum InvitationPages {
         } catch let error as ValidationError {
             return Response.html(
                 self.form(
-                    token: token, account: account, purpose: purpose, error: error, crisis: req.braid.crisisResources),
+                    token: token, account: account, purpose: purpose, error: error, crisis: req.braid.crisisResources,
+                    copy: req.publicCopy),
                 status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
@@ -76,55 +79,54 @@ enum InvitationPages {
     }
 
     static func gone(_ req: Request, _ state: InvitationState) -> Response {
+        let copy = req.publicCopy
         let why =
             switch state {
-            case .used:
-                "This link was already used. Sign in with the password you set, or ask your program for a new link."
-            case .expired: "This link has expired. Ask your program for a new one."
-            case .revoked: "This link no longer works: a newer link replaced it, or the account was closed."
-            case .unknown, .usable: "This link is not one Braid knows. Check that it was copied whole."
+            case .used: copy(.inviteUsed)
+            case .expired: copy(.inviteExpired)
+            case .revoked: copy(.inviteRevoked)
+            case .unknown, .usable: copy(.inviteUnknown)
             }
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("This link cannot be used")),
+            .h1(.text(copy(.inviteCannot))),
             .p(.id("invitation-state"), .text(why)),
-            .p(.a(.href(SiteURL.login.path), .text("Go to sign-in"))))
+            .p(.a(.href(Layout.publicPath(SiteURL.login.path, copy)), .text(copy(.inviteSignIn)))))
         return Response.html(
-            Layout.page(title: "Invitation", crisis: req.braid.crisisResources, content),
+            Layout.page(title: copy(.inviteTitle), crisis: req.braid.crisisResources, copy: copy, content),
             status: state == .unknown ? .notFound : .gone)
     }
 
     static func form(
         token: String, account: UserAccount, purpose: InvitationPurpose, error: ValidationError?,
-        crisis: CrisisResources
+        crisis: CrisisResources, copy: Copy = .english
     ) -> String {
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text(purpose == .welcome ? "Welcome to Braid, \(account.name)" : "Set a new password")),
-            .p(
-                .text(
-                    "Choose a password of at least \(Passwords.minimumLength) characters. Nobody at the program sees "
-                        + "it. This link works once.")),
+            .h1(.text(purpose == .welcome ? copy(.inviteWelcome, ["name": account.name]) : copy(.inviteNewPassword))),
+            .p(.text(copy(.inviteChoose, ["length": String(Passwords.minimumLength)]))),
             .unwrap(error) {
                 .p(
                     .class("error"), .id("\($0.field)-error"), .attribute(named: "role", value: "alert"),
                     .text($0.message))
             },
             .form(
-                .action(SiteURL.invitation(token).path), .method(.post),
-                .label(.for("username"), .text("Email (your sign-in)")),
+                .action(Layout.publicPath(SiteURL.invitation(token).path, copy)), .method(.post),
+                .label(.for("username"), .text(copy(.inviteEmail))),
                 .input(
                     .type(.text), .name("username"), .id("username"), .value(account.email),
                     .attribute(named: "readonly", value: "readonly"),
                     .attribute(named: "autocomplete", value: "username")),
-                .label(.for("password"), .text("New password")),
+                .label(.for("password"), .text(copy(.inviteNewPasswordLabel))),
                 .input(
                     .type(.password), .name("password"), .id("password"),
                     .attribute(named: "autocomplete", value: "new-password"),
                     .attribute(named: "minlength", value: String(Passwords.minimumLength))),
-                .label(.for("confirm"), .text("The same password again")),
+                .label(.for("confirm"), .text(copy(.inviteConfirm))),
                 .input(
                     .type(.password), .name("confirm"), .id("confirm"),
                     .attribute(named: "autocomplete", value: "new-password")),
-                .p(.button(.type(.submit), .text("Set my password and sign in")))))
-        return Layout.page(title: "Set your password", crisis: crisis, content)
+                .p(.button(.type(.submit), .text(copy(.inviteSubmit))))))
+        return Layout.page(
+            title: copy(.inviteSetTitle), crisis: crisis, copy: copy, switchFrom: SiteURL.invitation(token).path,
+            content)
     }
 }
