@@ -111,6 +111,11 @@ struct ServiceTests {
             #expect(try await !app.repository.attendance(of: alex.ref).isEmpty)
             let finley = try #require(clients.first { $0.displayName == "Finley J." })
             #expect(try await app.repository.language(of: finley.userID) == .es)
+            // The signed plans' goals include those the recovery tools feed, with progress computed from them.
+            let alexPlan = try await app.call(.GET, "api/v1/clients/\(alex.id)/plan", token: token)
+            let goals = ((alexPlan.json["current"] as? [String: Any])?["goals"] as? [[String: Any]]) ?? []
+            let fed = goals.filter { ["diary-card-5-of-7", "group-attendance-80"].contains($0["target"] as? String) }
+            #expect(fed.count == 2 && fed.allSatisfy { ($0["progress"] as? String).map { $0 != "no-data" } ?? false })
             let demoAlerts = try await app.repository.alerts(of: clients.map(\.ref), openOnly: false)
             #expect(!demoAlerts.contains { $0.source == .diaryCard })
             let episodes = try await app.repository.episodes(of: clients.map(\.ref))

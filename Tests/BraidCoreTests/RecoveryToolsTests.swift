@@ -399,3 +399,64 @@ struct FieldReaderTests {
         #expect(throws: ValidationError.self) { try DiaryCard(json: diary, today: CalendarDate(iso: "2026-06-15")!) }
     }
 }
+
+@Suite("Plan goals the recovery tools feed")
+struct RecoveryGoalTests {
+    static let today = CalendarDate(iso: "2026-06-15")!
+    static let due = today.adding(days: 10)
+
+    static func data(
+        activities: [(Int, Bool?)] = [], diary: [Int] = [], attendance: [(Int, AttendanceStatus)] = []
+    ) -> GoalData {
+        var data = GoalData(totals: [:], days: [:], screens: [])
+        data.activities = activities.map { (today.adding(days: $0.0), $0.1) }
+        data.diaryDays = Set(diary.map { today.adding(days: $0) })
+        data.attendance = attendance.map { (today.adding(days: $0.0), $0.1) }
+        return data
+    }
+
+    static func progress(_ target: GoalTarget, _ data: GoalData, due: CalendarDate = due) -> GoalProgress {
+        GoalRules.progress(target, data: data, today: today, due: due)
+    }
+
+    @Test("activities: two done in the last 7 days is met, one is on track until the due date, none planned is no data")
+    func activities() {
+        #expect(Self.progress(.activities2Of7, Self.data()) == .noData)
+        #expect(Self.progress(.activities2Of7, Self.data(activities: [(0, true), (-6, true)])) == .met)
+        // Day −7 is outside the week; a planned one not yet rated does not count.
+        #expect(Self.progress(.activities2Of7, Self.data(activities: [(0, true), (-7, true), (-1, nil)])) == .onTrack)
+        #expect(
+            Self.progress(.activities2Of7, Self.data(activities: [(0, true)]), due: Self.today.adding(days: -1))
+                == .notMet)
+        #expect(Self.progress(.activities2Of7, Self.data(activities: [(-2, false)])) == .notMet)
+        #expect(GoalTarget.activities2Of7.problem == .depression)
+    }
+
+    @Test("diary card: 5 of the last 7 days is met, 4 on track, 3 not")
+    func diary() {
+        #expect(Self.progress(.diaryCard5Of7, Self.data()) == .noData)
+        #expect(Self.progress(.diaryCard5Of7, Self.data(diary: [0, -1, -2, -3, -6])) == .met)
+        #expect(Self.progress(.diaryCard5Of7, Self.data(diary: [0, -1, -2, -7, -8])) == .notMet)
+        #expect(Self.progress(.diaryCard5Of7, Self.data(diary: [0, -1, -2, -3])) == .onTrack)
+    }
+
+    @Test("groups: 80 % of the sessions not excused in the last 28 days; one more session away is on track")
+    func groups() {
+        #expect(Self.progress(.groupAttendance80, Self.data()) == .noData)
+        #expect(Self.progress(.groupAttendance80, Self.data(attendance: [(-1, .excused)])) == .noData)
+        // 4 of 5 (the excused one and the one 28 days back not counted) = 80 %.
+        let met = Self.data(attendance: [
+            (-1, .present), (-3, .late), (-5, .present), (-8, .absent), (-10, .present), (-12, .excused),
+            (-28, .absent),
+        ])
+        #expect(Self.progress(.groupAttendance80, met) == .met)
+        // 3 of 5 = 60 %; one more would be 4 of 5: on track. 2 of 5: not.
+        let close = Self.data(attendance: [
+            (-1, .present), (-3, .absent), (-5, .present), (-8, .absent), (-10, .present),
+        ])
+        #expect(Self.progress(.groupAttendance80, close) == .onTrack)
+        let far = Self.data(attendance: [(-1, .present), (-3, .absent), (-5, .absent), (-8, .absent), (-10, .present)])
+        #expect(Self.progress(.groupAttendance80, far) == .notMet)
+        #expect(Self.progress(.groupAttendance80, close, due: Self.today.adding(days: -1)) == .notMet)
+    }
+}

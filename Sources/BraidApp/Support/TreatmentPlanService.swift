@@ -61,13 +61,21 @@ struct TreatmentPlanService: Sendable {
                 return (result.instrument, DatedScore(date: assessment.date, total: total))
             }, by: \.0
         ).mapValues { $0.map(\.1) }
-        let data = GoalData(
+        var data = GoalData(
             totals: totals,
             days: Dictionary(
                 checkIns.map { ($0.date, (sleep: Optional($0.values.sleepHours), used: Optional($0.values.used))) },
                 uniquingKeysWith: { $1 }),
             screens: try await store.screens(of: client.ref).map(\.screen),
             pcl5Cutoff: clinical.scoring.pcl5ProbablePTSDAt)
+        data.activities = try await store.recoveryItems(.activity, of: client.ref).compactMap(\.item.activity).map {
+            ($0.date, $0.done)
+        }
+        data.diaryDays = Set(
+            try await store.recoveryItems(.diaryCard, of: client.ref).compactMap(\.item.diaryCard).flatMap {
+                $0.days.map(\.date)
+            })
+        data.attendance = try await store.attendance(of: client.ref).map { ($0.date, $0.entry.status) }
         var progress: [GoalTarget: GoalProgress] = [:]
         for goal in versions.last?.goals ?? [] {
             progress[goal.target] = GoalRules.progress(goal.target, data: data, today: today, due: goal.due)

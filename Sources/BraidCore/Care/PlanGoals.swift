@@ -11,6 +11,10 @@ public enum GoalTarget: String, Sendable, Hashable, Codable, CaseIterable {
     case abstinent21DaysConfirmed = "abstinent-21-days-confirmed"
     case sleep65On5Of7 = "sleep-6.5h-5-of-7"
     case checkIns6Of7 = "check-ins-6-of-7"
+    /// Goals the recovery tools feed (§10): activation, the diary card, the group program.
+    case activities2Of7 = "activities-2-of-7"
+    case diaryCard5Of7 = "diary-card-5-of-7"
+    case groupAttendance80 = "group-attendance-80"
 
     public var description: String {
         switch self {
@@ -21,6 +25,9 @@ public enum GoalTarget: String, Sendable, Hashable, Codable, CaseIterable {
         case .abstinent21DaysConfirmed: "21 consecutive days without use, confirmed by negative screens"
         case .sleep65On5Of7: "Sleep of 6.5 h or more on 5 of the last 7 nights"
         case .checkIns6Of7: "Check-ins on 6 of the last 7 days"
+        case .activities2Of7: "Two planned activities done in the last 7 days"
+        case .diaryCard5Of7: "Diary card filled in on 5 of the last 7 days"
+        case .groupAttendance80: "At 80 % or more of group sessions in the last 28 days"
         }
     }
 
@@ -30,7 +37,8 @@ public enum GoalTarget: String, Sendable, Hashable, Codable, CaseIterable {
         case .phq9Below10, .phq9Below5: .depression
         case .gad7Below10: .anxiety
         case .pcl5BelowThreshold: .trauma
-        case .abstinent21DaysConfirmed, .checkIns6Of7: .stimulantUseDisorder
+        case .abstinent21DaysConfirmed, .checkIns6Of7, .diaryCard5Of7, .groupAttendance80: .stimulantUseDisorder
+        case .activities2Of7: .depression
         case .sleep65On5Of7: .sleep
         }
     }
@@ -42,7 +50,7 @@ public enum GoalTarget: String, Sendable, Hashable, Codable, CaseIterable {
         case .phq9Below5: 84
         case .gad7Below10, .pcl5BelowThreshold: 84
         case .abstinent21DaysConfirmed: 56
-        case .sleep65On5Of7, .checkIns6Of7: 28
+        case .sleep65On5Of7, .checkIns6Of7, .activities2Of7, .diaryCard5Of7, .groupAttendance80: 28
         }
     }
 }
@@ -62,6 +70,11 @@ public struct GoalData: Sendable {
     public let days: [CalendarDate: (sleep: Double?, used: Bool?)]
     public let screens: [UrineScreen]
     public let pcl5Cutoff: Int
+    /// The recovery tools (§10): every planned activity (its day, and whether it was done), the days filled in on
+    /// diary cards, and each group session recorded for the client.
+    public var activities: [(date: CalendarDate, done: Bool?)] = []
+    public var diaryDays: Set<CalendarDate> = []
+    public var attendance: [(date: CalendarDate, status: AttendanceStatus)] = []
 
     public init(
         totals: [Instrument.ID: [DatedScore]], days: [CalendarDate: (sleep: Double?, used: Bool?)],
@@ -114,6 +127,32 @@ public enum GoalRules {
             if today > due { return .notMet }
             // Within one day of the target this week counts as on track.
             return count >= needed - 1 ? .onTrack : .notMet
+        case .activities2Of7, .diaryCard5Of7:
+            // No activity planned, or no diary card, ever: nothing to judge from.
+            let week = today.adding(days: -6)...today
+            let count: Int
+            let needed: Int
+            if target == .activities2Of7 {
+                guard !data.activities.isEmpty else { return .noData }
+                count = data.activities.filter { week.contains($0.date) && $0.done == true }.count
+                needed = 2
+            } else {
+                guard !data.diaryDays.isEmpty else { return .noData }
+                count = data.diaryDays.filter { week.contains($0) }.count
+                needed = 5
+            }
+            if count >= needed { return .met }
+            if today > due { return .notMet }
+            return count >= needed - 1 ? .onTrack : .notMet
+        case .groupAttendance80:
+            let window = today.adding(days: -27)...today
+            let summary = AttendanceSummary(data.attendance.filter { window.contains($0.date) }.map(\.status))
+            guard let rate = summary.rate else { return .noData }
+            if rate >= 0.8 { return .met }
+            if today > due { return .notMet }
+            // One more session attended would reach it: on track.
+            let counted = summary.sessions - summary.excused
+            return Double(summary.attended + 1) / Double(counted) >= 0.8 ? .onTrack : .notMet
         }
     }
 

@@ -34,6 +34,9 @@ enum MyPlanView {
         case .abstinent21DaysConfirmed: .planGoalAbstinent21
         case .sleep65On5Of7: .planGoalSleep
         case .checkIns6Of7: .planGoalCheckIns
+        case .activities2Of7: .planGoalActivities
+        case .diaryCard5Of7: .planGoalDiary
+        case .groupAttendance80: .planGoalGroups
         }
     }
 

@@ -680,6 +680,9 @@ extension Catalog {
         .routeIntranasal: "Nasal",
         .routeInhaled: "Inhaled",
         .routeOther: "Other",
+        .planGoalActivities: "Two planned activities done in the last 7 days",
+        .planGoalDiary: "Diary card filled in on 5 of the last 7 days",
+        .planGoalGroups: "At 80 % or more of group sessions in the last 28 days",
         // Reminders
         .remindersIntro:
             "Choose the reminders you want, if any. They come by email to the address you sign in with, and say only what the reminder is for, never anything about your health.",

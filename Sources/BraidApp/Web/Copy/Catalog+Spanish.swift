@@ -691,6 +691,9 @@ extension Catalog {
         .routeIntranasal: "Nasal",
         .routeInhaled: "Inhalado",
         .routeOther: "Otra",
+        .planGoalActivities: "Dos actividades planeadas hechas en los últimos 7 días",
+        .planGoalDiary: "Tarjeta diaria llena en 5 de los últimos 7 días",
+        .planGoalGroups: "En el 80 % o más de las sesiones de grupo de los últimos 28 días",
         // Reminders
         .remindersIntro:
             "Elija los recordatorios que quiera, si quiere alguno. Llegan por correo electrónico a la dirección con la que inicia sesión, y dicen solo para qué es el recordatorio, nunca nada sobre su salud.",

@@ -624,6 +624,9 @@ enum CopyKey: String, CaseIterable, Sendable {
     case routeIntranasal
     case routeInhaled
     case routeOther
+    case planGoalActivities
+    case planGoalDiary
+    case planGoalGroups
     // MARK: Reminders
     case remindersIntro
     case remindersOff
