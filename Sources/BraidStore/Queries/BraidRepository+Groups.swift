@@ -11,6 +11,13 @@ extension BraidRepository {
         let records = try await TherapyGroupRecord.query(on: database).filter(\.$programID == program.uuid)
             .sort(\.$name).all()
         let members = try await GroupMemberRecord.query(on: database).filter(\.$programID == program.uuid).all()
+        return try Self.assemble(records, members: members)
+    }
+
+    /// Groups with their members, from the rows read.
+    private static func assemble(_ records: [TherapyGroupRecord], members: [GroupMemberRecord]) throws
+        -> [TherapyGroup]
+    {
         let byGroup = Dictionary(grouping: members, by: \.groupID)
         return try records.map { record in
             try record.toDomain(members: (byGroup[try record.requireID()] ?? []).map { ClientID($0.clientID) })
@@ -28,10 +35,17 @@ extension BraidRepository {
     }
 
     /// The groups a client belongs to.
+    /// The groups a client belongs to, by name. Read on every Today page, so only those groups and their
+    /// members are loaded, not the program's.
     public func groups(of client: ClientRef) async throws -> [TherapyGroup] {
         let ids = try await GroupMemberRecord.query(on: database).filter(\.$programID == client.programID.uuid)
             .filter(\.$clientID == client.id.uuid).all().map(\.groupID)
-        return try await groups(in: client.programID).filter { ids.contains($0.id) }
+        guard !ids.isEmpty else { return [] }
+        let records = try await TherapyGroupRecord.query(on: database).filter(\.$programID == client.programID.uuid)
+            .filter(\.$id ~~ ids).sort(\.$name).all()
+        let members = try await GroupMemberRecord.query(on: database).filter(\.$programID == client.programID.uuid)
+            .filter(\.$groupID ~~ ids).all()
+        return try Self.assemble(records, members: members)
     }
 
     /// Creates a group, or replaces an existing one's schedule and members, with the membership changes audited
