@@ -27,6 +27,8 @@ let package = Package(
         // Notifications that reach a person: the signed webhook (HTTP client) and SMTP (event loops, channels).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // SHA-256 for the audit hash chain, AES-GCM for notes at rest, HMAC for signed webhooks.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         // Typed HTML for the web pages (escapes text by construction).
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
@@ -41,6 +43,7 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -55,6 +58,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

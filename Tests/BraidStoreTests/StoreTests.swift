@@ -80,7 +80,7 @@ struct StoreTests {
             #expect(try await ClientRecord.query(on: database).count() == 0)
             #expect(try await UserRecord.query(on: database).count() == 0)
             // The audit trail outlives the records it mentions.
-            #expect(try await AuditEventRecord.query(on: database).count() == 1)
+            #expect(try await repository.auditEvents().count == 1)
         }
     }
 

@@ -35,16 +35,16 @@ extension Request {
         return actor
     }
 
-    /// Appends an audit event for a read of client data (writes audit inside their own transaction). The actor
+    /// Appends one audit event for a read of client data, listing the clients it showed. The actor
     /// is the API token's unless given (web pages pass the session's).
     func auditRead(_ action: String, clients: [ClientID], by reader: Actor? = nil) async throws {
         let actor = try reader ?? actor
-        let now = now
+        guard !clients.isEmpty else { return }
+        // One event per read: a list (caseload, alerts) names every client it showed.
         try await repository.appendAudit(
-            clients.map {
-                AuditEvent(
-                    programID: actor.programID, actorID: actor.userID, role: actor.role, action: action,
-                    clientID: $0, requestID: requestID, at: now)
-            })
+            AuditEvent(
+                programID: actor.programID, actorID: actor.userID, role: actor.role, action: action,
+                clientID: clients.count == 1 ? clients[0] : nil, requestID: requestID, at: now,
+                clients: clients.count == 1 ? [] : clients))
     }
 }

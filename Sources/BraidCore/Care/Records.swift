@@ -220,10 +220,13 @@ public struct AuditEvent: Sendable, Hashable {
     public let clientID: ClientID?
     public let requestID: String?
     public let at: Date
+    /// The clients a read showed when it showed more than one (a caseload, an alert list): one event lists them
+    /// all, instead of one event per client. Empty otherwise.
+    public let clients: [ClientID]
 
     public init(
         programID: ProgramID?, actorID: UserID?, role: Role?, action: String, clientID: ClientID?, requestID: String?,
-        at: Date
+        at: Date, clients: [ClientID] = []
     ) {
         self.programID = programID
         self.actorID = actorID
@@ -232,5 +235,9 @@ public struct AuditEvent: Sendable, Hashable {
         self.clientID = clientID
         self.requestID = requestID
         self.at = at
+        self.clients = clients
     }
+
+    /// Whether the event is about `client`: its own client, or one of the clients it lists.
+    public func concerns(_ client: ClientID) -> Bool { clientID == client || clients.contains(client) }
 }

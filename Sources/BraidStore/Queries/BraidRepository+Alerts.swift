@@ -32,31 +32,4 @@ extension BraidRepository {
         try await AlertRecord.query(on: database).filter(\.$id == id.uuid).filter(\.$programID == program.uuid)
             .first()?.toDomain()
     }
-
-    // MARK: - Audit
-
-    public func appendAudit(_ events: AuditEvent...) async throws {
-        try await appendAudit(events)
-    }
-
-    /// Appends audit events in one statement.
-    public func appendAudit(_ events: [AuditEvent]) async throws {
-        guard !events.isEmpty else { return }
-        var insert = try sql.insert(into: AuditEventRecord.schema)
-            .columns("id", "program_id", "actor_id", "role", "action", "client_id", "request_id", "at")
-        for event in events {
-            insert = insert.values(
-                SQLBind(UUID.timeOrdered(at: event.at)), SQLBind(event.programID?.uuid), SQLBind(event.actorID?.uuid),
-                SQLBind(event.role?.rawValue), SQLBind(event.action), SQLBind(event.clientID?.uuid),
-                SQLBind(event.requestID), SQLBind(event.at))
-        }
-        try await insert.run()
-    }
-
-    /// The audit trail, newest first (for tests and the later audit review).
-    public func auditEvents(client: ClientID? = nil, limit: Int = 1_000) async throws -> [AuditEvent] {
-        let query = AuditEventRecord.query(on: database)
-        if let client { query.filter(\.$clientID == client.uuid) }
-        return try await query.sort(\.$at, .descending).limit(limit).all().map { $0.toDomain() }
-    }
 }

@@ -7,9 +7,16 @@ import SQLKit
 /// Clinical writes, their safety alert and their audit event commit in one transaction.
 public struct BraidRepository: Sendable {
     public let database: any Database
+    /// Whether `database` is a transaction this repository's `transaction` opened (nested calls join it).
+    let inTransaction: Bool
 
     public init(_ database: any Database) {
+        self.init(database, inTransaction: false)
+    }
+
+    init(_ database: any Database, inTransaction: Bool) {
         self.database = database
+        self.inTransaction = inTransaction
     }
 
     var sql: any SQLDatabase {
@@ -27,7 +34,8 @@ public struct BraidRepository: Sendable {
     /// Whether the database is SQLite (write transactions then need `BEGIN IMMEDIATE`).
     var isSQLite: Bool { (database as? any SQLDatabase)?.dialect.name == "sqlite" }
 
-    /// Runs `body` in one transaction; everything it writes commits together or not at all.
+    /// Runs `body` in one transaction; everything it writes commits together or not at all. Inside a
+    /// transaction, it runs `body` in that one.
     ///
     /// SQLite: Fluent's deferred `BEGIN` lets two connections both read and then both try to write, and in WAL
     /// mode the loser fails at once (SQLITE_BUSY_SNAPSHOT, not retried by the busy handler). So writes take the
@@ -37,13 +45,14 @@ public struct BraidRepository: Sendable {
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (BraidRepository) async throws -> T)
         async throws -> T
     {
+        if inTransaction { return try await body(self) }
         if isSQLite {
             return try await SQLiteWriteGate.shared.serialize {
                 try await database.withConnection { connection in
                     let sql = connection as! any SQLDatabase
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     do {
-                        let result = try await body(BraidRepository(connection))
+                        let result = try await body(BraidRepository(connection, inTransaction: true))
                         try await sql.raw("COMMIT").run()
                         return result
                     } catch {
@@ -56,7 +65,9 @@ public struct BraidRepository: Sendable {
         var attempt = 1
         while true {
             do {
-                return try await database.transaction { database in try await body(BraidRepository(database)) }
+                return try await database.transaction { database in
+                    try await body(BraidRepository(database, inTransaction: true))
+                }
             } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 3 {
                 attempt += 1
             }

@@ -42,36 +42,3 @@ final class AlertRecord: Model, @unchecked Sendable {
             acknowledgedBy: acknowledgedBy.map(UserID.init), acknowledgementNote: acknowledgementNote)
     }
 }
-
-final class AuditEventRecord: Model, @unchecked Sendable {
-    static let schema = "audit_events"
-
-    @ID(key: .id) var id: UUID?
-    @OptionalField(key: "program_id") var programID: UUID?
-    @OptionalField(key: "actor_id") var actorID: UUID?
-    @OptionalField(key: "role") var role: String?
-    @Field(key: "action") var action: String
-    @OptionalField(key: "client_id") var clientID: UUID?
-    @OptionalField(key: "request_id") var requestID: String?
-    @Field(key: "at") var at: Date
-
-    init() {}
-
-    init(_ event: AuditEvent) {
-        id = UUID()
-        programID = event.programID?.uuid
-        actorID = event.actorID?.uuid
-        role = event.role?.rawValue
-        action = event.action
-        clientID = event.clientID?.uuid
-        requestID = event.requestID
-        at = event.at
-    }
-
-    func toDomain() -> AuditEvent {
-        AuditEvent(
-            programID: programID.map(ProgramID.init), actorID: actorID.map(UserID.init),
-            role: role.flatMap(Role.init(rawValue:)), action: action, clientID: clientID.map(ClientID.init),
-            requestID: requestID, at: at)
-    }
-}
