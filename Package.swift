@@ -27,6 +27,8 @@ let package = Package(
         // Notifications that reach a person: the signed webhook (HTTP client) and SMTP (event loops, channels).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // Direct HTTPS for `braid serve --tls-cert --tls-key`.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         // SHA-256 for the audit hash chain, AES-GCM for notes at rest, HMAC for signed webhooks.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         // Typed HTML for the web pages (escapes text by construction).
@@ -58,6 +60,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings

@@ -170,7 +170,9 @@ PAGES = {
                 "/my-consents", "/recovery", "/diary-card", "/thought-records/new", "/activities", "/support",
                 "/my-groups", "/paws", "/profile"],
     "clinician": ["/caseload", "/caseload?show=discharged"],
-    "admin": ["/admin", "/admin/settings", "/admin/notifications", "/program"],
+    "admin": [
+        "/admin", "/admin/settings", "/admin/notifications", "/admin/audit", "/admin/audit?action=auth", "/program",
+    ],
     "lead": ["/program", "/program?days=365", "/program/report"],
 }
 

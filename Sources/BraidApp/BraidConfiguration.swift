@@ -13,6 +13,8 @@ import Foundation
 /// | `BRAID_TOKEN_HOURS` | API token lifetime in hours (1–720) | 12 |
 /// | `BRAID_BCRYPT_COST` | bcrypt cost (10–16; tests may use 4) | 12 |
 /// | `BRAID_PUBLIC_URL` | the address people open, for invitation links (`https://braid.example.org`) | the request's host |
+/// | `BRAID_IDLE_MINUTES` | sign-out after this long without a request (web sessions and API tokens; 5–240) | 30 |
+/// | `BRAID_TRUST_PROXY` | `1`: the client's address is the first of `X-Forwarded-For` (behind a proxy) | `0` |
 public struct BraidConfiguration: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         case development, production, testing
@@ -27,6 +29,12 @@ public struct BraidConfiguration: Sendable {
     public var clinical: ClinicalConfiguration
     /// The public base URL for links handed to people (invitations), without a trailing slash.
     public var publicURL: String?
+    /// A session or token unused this long is signed out (HIPAA 164.312(a)(2)(iii) automatic logoff).
+    public var idleTimeout: TimeInterval = 30 * 60
+    /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
+    public var trustForwardedFor = false
+    /// Whether the server itself speaks TLS (`braid serve --tls-cert --tls-key`): responses carry HSTS.
+    public var servesTLS = false
 
     public init(
         mode: Mode = .development, database: DatabaseLocation, crisisLine: String? = nil,
@@ -88,6 +96,15 @@ public struct BraidConfiguration: Sendable {
         }
         let hours = integer("BRAID_TOKEN_HOURS", default: 12, in: 1...720)
         let cost = integer("BRAID_BCRYPT_COST", default: 12, in: mode == .testing ? 4...16 : 10...16)
+        let idleMinutes = integer("BRAID_IDLE_MINUTES", default: 30, in: 5...240)
+        var trustProxy = false
+        if let text = environment["BRAID_TRUST_PROXY"], !text.isEmpty {
+            switch text {
+            case "1", "true": trustProxy = true
+            case "0", "false": trustProxy = false
+            default: problems.append("BRAID_TRUST_PROXY: '\(text.prefix(20))' is not 1 or 0")
+            }
+        }
         var publicURL: String?
         if let text = environment["BRAID_PUBLIC_URL"], !text.isEmpty {
             if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
@@ -97,9 +114,12 @@ public struct BraidConfiguration: Sendable {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return BraidConfiguration(
+        var configuration = BraidConfiguration(
             mode: mode, database: database, crisisLine: crisisLine, timeZone: timeZone,
             tokenLifetime: TimeInterval(hours) * 3600, bcryptCost: cost, publicURL: publicURL)
+        configuration.idleTimeout = TimeInterval(idleMinutes) * 60
+        configuration.trustForwardedFor = trustProxy
+        return configuration
     }
 
     /// Today's calendar date in the program's time zone.

@@ -1,6 +1,7 @@
 import BraidCore
 import BraidStore
 import Fluent
+import NIOSSL
 import Vapor
 
 /// Builds and runs the Braid application.
@@ -16,7 +17,7 @@ public enum BraidServer {
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         var middleware = Middlewares()
         middleware.use(RequestIDMiddleware())
-        middleware.use(SecurityHeadersMiddleware())
+        middleware.use(SecurityHeadersMiddleware(strictTransportSecurity: configuration.servesTLS))
         middleware.use(RequestLogMiddleware())
         middleware.use(APIErrorMiddleware())
         app.middleware = middleware
@@ -34,6 +35,7 @@ public enum BraidServer {
         InvitationPages.register(app)
         ProgramOverviewPage.register(app)
         ProgramReportPage.register(app)
+        AuditLogPage.register(app)
     }
 
     static func registerRoutes(_ app: Application) {
@@ -50,6 +52,7 @@ public enum BraidServer {
         case .openAPI: AuthController.openAPI
         case .createToken: AuthController.createToken
         case .revokeToken: AuthController.revokeToken
+        case .revokeAllTokens: AuthController.revokeAllTokens
         case .me: MeController.me
         case .myCheckIns: MeController.checkIns
         case .createMyCheckIn: MeController.createCheckIn
@@ -158,21 +161,26 @@ public enum BraidServer {
 
     /// Runs the server until it is stopped.
     public static func serve(
-        _ configuration: BraidConfiguration, host: String, port: Int, demo: Bool,
+        _ configuration: BraidConfiguration, host: String, port: Int, demo: Bool, tls: TLSFiles? = nil,
         announce: @Sendable (String) -> Void
     ) async throws {
+        var configuration = configuration
+        configuration.servesTLS = tls != nil
+        let tlsConfiguration = try tls?.serverConfiguration()
         let app = try await Application.make(
             Environment(
                 name: configuration.mode.rawValue,
                 arguments: ["braid", "serve", "--hostname", host, "--port", "\(port)"]))
+        let scheme = tls == nil ? "http" : "https"
         do {
             try configure(app, with: configuration)
+            if let tlsConfiguration { app.http.server.configuration.tlsConfiguration = tlsConfiguration }
             try await prepareDatabase(app)
             if demo {
                 let logins = try await DemoProgram.ensure(app)
-                announce(DemoProgram.describe(logins, url: "http://\(host):\(port)"))
+                announce(DemoProgram.describe(logins, url: "\(scheme)://\(host):\(port)"))
             }
-            announce("Braid is serving \(configuration.database) on http://\(host):\(port) (API: /api/v1).")
+            announce("Braid is serving \(configuration.database) on \(scheme)://\(host):\(port) (API: /api/v1).")
             let background = Task { await BackgroundWork.run(app) }
             defer { background.cancel() }
             try await app.execute()
@@ -200,6 +208,40 @@ public enum BraidServer {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+}
+
+/// A PEM certificate chain and its private key, for serving HTTPS directly.
+public struct TLSFiles: Sendable {
+    public let certificate: String
+    public let key: String
+
+    public init(certificate: String, key: String) {
+        self.certificate = certificate
+        self.key = key
+    }
+
+    /// TLS 1.2 or later with the files' certificate and key; a file that cannot be read or parsed is named.
+    func serverConfiguration() throws(ValidationError) -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificate)
+        } catch {
+            throw ValidationError(field: "--tls-cert", "\(certificate) is not a readable PEM certificate")
+        }
+        guard !chain.isEmpty else {
+            throw ValidationError(field: "--tls-cert", "\(certificate) holds no certificate")
+        }
+        let privateKey: NIOSSLPrivateKey
+        do {
+            privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        } catch {
+            throw ValidationError(field: "--tls-key", "\(key) is not a readable PEM private key")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 }
 

@@ -64,14 +64,28 @@ struct ServeCommand: AsyncBraidCommand {
     @Option(help: "Port to listen on (1–65535).") var port = 8080
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Create the demo program (once) and print its logins.") var demo = false
+    @Option(help: "PEM certificate chain: serve HTTPS directly (with --tls-key; responses then carry HSTS).")
+    var tlsCert: String?
+    @Option(help: "PEM private key of --tls-cert.") var tlsKey: String?
 
     func runAsync() async throws {
         guard (1...65_535).contains(port) else { throw BadInput(field: "--port", "\(port) is out of range 1…65535") }
+        var tls: TLSFiles?
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): tls = nil
+        case (let cert?, let key?): tls = TLSFiles(certificate: cert, key: key)
+        case (nil, _): throw BadInput(field: "--tls-cert", "is required with --tls-key")
+        case (_, nil): throw BadInput(field: "--tls-key", "is required with --tls-cert")
+        }
         let configuration = try database.configuration()
         do {
-            try await BraidServer.serve(configuration, host: host, port: port, demo: demo) { Console.error($0) }
+            try await BraidServer.serve(configuration, host: host, port: port, demo: demo, tls: tls) {
+                Console.error($0)
+            }
         } catch let error as DatabaseBehind {
             throw BadInput(field: "database", error.description)
+        } catch let error as BraidCore.ValidationError {
+            throw BadInput(field: error.field, error.message)
         }
     }
 }

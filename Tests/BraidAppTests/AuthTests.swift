@@ -67,7 +67,11 @@ struct AuthTests {
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("k1")).status == .unauthorized)
             // Fixture tokens live one hour; a cached token is not honoured past its expiry.
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("c1")).status == .ok)
-            clock.advance(by: 3590)
+            // Used within every idle period (30 minutes), it lives to its absolute expiry.
+            clock.advance(by: 1790)
+            let used = try await app.call(.GET, "api/v1/me", token: fixture.token("c1"))
+            #expect(used.status == .ok, "\(used.text)")
+            clock.advance(by: 1800)
             #expect(try await app.call(.GET, "api/v1/me", token: fixture.token("c1")).status == .ok)
             clock.advance(by: 11)
             let expired = try await app.call(.GET, "api/v1/me", token: fixture.token("c1"))

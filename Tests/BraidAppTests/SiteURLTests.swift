@@ -72,7 +72,7 @@ struct SiteURLTests {
             .diaryCard(week: CalendarDate(iso: "2026-06-08")), .activities(), .rateActivity(UUID()), .paws, .support(),
             .removeContact(UUID()), .meetings, .myGroups(), .homeworkDone(UUID()), .profile(), .clientRecovery(client),
             .groups(), .group(UUID(), date: CalendarDate(iso: "2026-06-15")), .groupAttendance(UUID()),
-            .groupHomework(UUID()),
+            .groupHomework(UUID()), .auditLog(), .auditLog(AuditQuery(action: "auth"), format: "csv"),
         ]
         #expect(Set(links.map(\.page)) == Set(SiteURL.Page.allCases))
         for link in links {

@@ -32,11 +32,12 @@ token() {
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 checks=$checks,negative_data_rejection,positive_data_acceptance
 failed=0
-run() {  # run NAME EMAIL PASSWORD
+run() {  # run NAME TOKEN SPARE_TOKEN OTHER_ACCOUNT_TOKEN
     local name=$1
-    BRAID_TOKEN=$(token "$2" "$3")
-    BRAID_SPARE_TOKEN=$(token "$2" "$3")
-    export BRAID_TOKEN BRAID_SPARE_TOKEN
+    BRAID_TOKEN=$2
+    BRAID_SPARE_TOKEN=$3
+    BRAID_OTHER_TOKEN=$4
+    export BRAID_TOKEN BRAID_SPARE_TOKEN BRAID_OTHER_TOKEN
     echo "== schemathesis as the $name ($examples examples per operation)"
     if ! "$st" --config-file e2e/fuzz/schemathesis.toml run "$base/api/v1/openapi.json" --checks "$checks" \
         --max-examples "$examples" --seed 9 --no-color; then
@@ -57,8 +58,17 @@ BRAID_HOMEWORK_ID=$(curl -sf "$base/api/v1/me/groups" -H "Authorization: Bearer 
 BRAID_WEEK_START=$(python3 -c "import datetime; d = datetime.date.today(); print(d - datetime.timedelta(days=d.weekday()))")
 export BRAID_CLIENT_ID BRAID_ALERT_ID BRAID_ACTIVITY_ID BRAID_CONTACT_ID BRAID_GROUP_ID BRAID_HOMEWORK_ID BRAID_WEEK_START
 
-run clinician rivera@demo.braid.test demo-clinician-password
-run client client01@demo.braid.test demo-client-password
+# Every token is taken before fuzzing starts: the fuzzed sign-ins fail, and the throttle then makes this
+# address wait (429) for a while.
+clinician_tokens="$(token rivera@demo.braid.test demo-clinician-password) $(token rivera@demo.braid.test demo-clinician-password)"
+client_tokens="$(token client01@demo.braid.test demo-client-password) $(token client01@demo.braid.test demo-client-password)"
+# Signing out everywhere ends every token of the account it is sent for: it uses a bystander's token.
+other_clinician=$(token chen@demo.braid.test demo-clinician-password)
+other_client=$(token client12@demo.braid.test demo-client-password)
+# shellcheck disable=SC2086
+run clinician $clinician_tokens "$other_clinician"
+# shellcheck disable=SC2086
+run client $client_tokens "$other_client"
 
 # What the server answered, per operation and status (from its request log: route patterns, never ids), so a
 # reader can see that each operation was reached and how often schema-valid data succeeded.

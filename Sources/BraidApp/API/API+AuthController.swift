@@ -41,6 +41,13 @@ enum AuthController {
         return Response(status: .noContent)
     }
 
+    /// Sign out everywhere: every token of the account is revoked and its web sessions end.
+    static func revokeAllTokens(_ req: Request) async throws -> Response {
+        let actor = try req.actor
+        try await SessionControl.signOutEverywhere(actor, req)
+        return Response(status: .noContent)
+    }
+
     static func health(_ req: Request) async throws -> Response {
         do {
             try await req.repository.ping()

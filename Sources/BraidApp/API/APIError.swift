@@ -8,14 +8,28 @@ struct APIError: Error, AbortError, Sendable {
     let code: String
     let message: String
     let field: String?
+    /// Extra response headers (`Retry-After` on 429).
+    let headers: HTTPHeaders
 
     var reason: String { message }
 
-    init(_ status: HTTPResponseStatus, code: String, _ message: String, field: String? = nil) {
+    init(
+        _ status: HTTPResponseStatus, code: String, _ message: String, field: String? = nil,
+        headers: HTTPHeaders = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.headers = headers
+    }
+
+    /// Too many failed sign-ins: 429 with `Retry-After` in whole seconds.
+    static func throttled(_ refusal: SignInThrottle.Refusal) -> APIError {
+        APIError(
+            .tooManyRequests, code: "throttled",
+            "too many failed sign-ins: try again in \(refusal.seconds) second\(refusal.seconds == 1 ? "" : "s")",
+            headers: ["Retry-After": String(refusal.seconds)])
     }
 
     static func validation(_ error: ValidationError) -> APIError {

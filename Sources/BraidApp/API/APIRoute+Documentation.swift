@@ -10,6 +10,7 @@ extension APIRoute {
         case .openAPI: "This document"
         case .createToken: "Sign in: email and password for a bearer token"
         case .revokeToken: "Sign out: revoke the bearer token used"
+        case .revokeAllTokens: "Sign out everywhere: revoke every token of the account and end its web sessions"
         case .me: "The signed-in account (for a client, id is its client id)"
         case .myCheckIns: "My check-ins in a date range (from, to: YYYY-MM-DD)"
         case .createMyCheckIn: "Record today's (or a recent day's) check-in; a later one for the day supersedes"
@@ -134,8 +135,12 @@ extension APIRoute {
         switch self {
         case .health: return [(503, "The database is not answering")]
         case .openAPI: return []
-        case .createToken: return [badRequest, (401, "Email or password is wrong"), tooLarge, invalid]
-        case .revokeToken, .me: return [unauthorized]
+        case .createToken:
+            return [
+                badRequest, (401, "Email or password is wrong"), tooLarge, invalid,
+                (429, "Too many failed sign-ins: wait the Retry-After seconds"),
+            ]
+        case .revokeToken, .revokeAllTokens, .me: return [unauthorized]
         case .myCheckIns: return [badRequest, unauthorized, (404, "Only a client has check-ins of its own")]
         case .createMyCheckIn:
             return [badRequest, unauthorized, (404, "Only a client records check-ins"), conflict, tooLarge, invalid]

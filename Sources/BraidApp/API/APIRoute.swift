@@ -4,7 +4,7 @@ import Vapor
 /// Every JSON API route: one table drives both route registration and the OpenAPI document, so the two
 /// cannot drift apart (a test also compares them with the live router).
 enum APIRoute: String, CaseIterable, Sendable {
-    case health, openAPI, createToken, revokeToken
+    case health, openAPI, createToken, revokeToken, revokeAllTokens
     case me, myCheckIns, createMyCheckIn
     case clients, client, clientCheckIns, clientAssessments, createClientAssessment, clientScreens
     case createClientScreen, clientAnalysis, clientLevel, createLevelDecision, clientPlan, createPlanVersion
@@ -38,7 +38,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             .markMyHomeworkDone:
             .POST
         case .updateMedication, .updateMyReminders, .saveMyDiaryCard, .updateMySupportContact, .updateGroup: .PUT
-        case .revokeToken, .removeMySupportContact: .DELETE
+        case .revokeToken, .revokeAllTokens, .removeMySupportContact: .DELETE
         default: .GET
         }
     }
@@ -49,6 +49,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .health: ["health"]
         case .openAPI: ["openapi.json"]
         case .createToken, .revokeToken: ["auth", "token"]
+        case .revokeAllTokens: ["auth", "tokens"]
         case .me: ["me"]
         case .myCheckIns, .createMyCheckIn: ["me", "checkins"]
         case .clients: ["clients"]
@@ -125,7 +126,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     var tag: String {
         switch self {
         case .health, .openAPI: "service"
-        case .createToken, .revokeToken: "auth"
+        case .createToken, .revokeToken, .revokeAllTokens: "auth"
         case .me, .myCheckIns, .createMyCheckIn, .myContingency, .myMedications, .mySafetyPlan,
             .createMySafetyPlanVersion, .myRelapsePlan, .createMyRelapsePlanVersion, .myReminders, .updateMyReminders,
             .myConsents, .revokeMyConsent, .myThoughtRecords, .createMyThoughtRecord, .myDiaryCards, .saveMyDiaryCard,
@@ -178,7 +179,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .health: (200, "Health")
         case .openAPI: (200, "OpenAPIDocument")
         case .createToken: (200, "Token")
-        case .revokeToken: (204, "")
+        case .revokeToken, .revokeAllTokens: (204, "")
         case .me: (200, "Me")
         case .myCheckIns, .clientCheckIns: (200, "CheckInList")
         case .createMyCheckIn: (201, "CheckIn")

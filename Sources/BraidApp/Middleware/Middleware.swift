@@ -28,20 +28,30 @@ extension Request {
     var requestID: String { storage[RequestIDKey.self] ?? id }
 }
 
-/// Conservative security headers on every response. Clinical responses are never cached.
+/// Conservative security headers on every response, errors included. Clinical responses are never cached.
+/// With TLS (`braid serve --tls-cert`), HSTS tells browsers to use HTTPS only.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    var strictTransportSecurity = false
+
+    static let pagePolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+        + "base-uri 'none'"
+    static let dataPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        if response.headers.contentType == .html {
-            // Pages use no scripts and load only their own stylesheet.
+        let headers: [(String, String)] = [
+            ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+            ("Cache-Control", "no-store"), ("Cross-Origin-Opener-Policy", "same-origin"),
+            ("Cross-Origin-Resource-Policy", "same-origin"), ("X-Permitted-Cross-Domain-Policies", "none"),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+            // Pages use no scripts and load only their own stylesheet; data responses load nothing.
+            ("Content-Security-Policy", response.headers.contentType == .html ? Self.pagePolicy : Self.dataPolicy),
+        ]
+        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        if strictTransportSecurity {
             response.headers.replaceOrAdd(
-                name: "Content-Security-Policy",
-                value: "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                    + "frame-ancestors 'none'; base-uri 'none'")
+                name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
         return response
     }
@@ -89,14 +99,16 @@ struct APIErrorMiddleware: AsyncMiddleware {
             }
             guard request.url.path.hasPrefix("/api/") else {
                 // Pages get a page: the same message, the crisis line in the header, a way back.
-                return Response.html(
+                let page = Response.html(
                     ErrorPage.render(
                         status: apiError.status, message: apiError.message, crisis: request.braid.crisisResources,
                         copy: request.publicCopy),
                     status: apiError.status)
+                page.headers.add(contentsOf: apiError.headers)
+                return page
             }
             let body = APIErrorBody(error: .init(code: apiError.code, message: apiError.message, field: apiError.field))
-            let response = Response(status: apiError.status)
+            let response = Response(status: apiError.status, headers: apiError.headers)
             try response.content.encode(body, using: JSONEncoder.braid)
             if apiError.status == .unauthorized {
                 response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")

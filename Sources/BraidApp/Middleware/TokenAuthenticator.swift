@@ -15,7 +15,10 @@ struct TokenAuthMiddleware: AsyncMiddleware {
         if let cached = await cache.actor(for: hash, now: request.now) {
             actor = cached
         } else {
-            guard let session = try await request.repository.session(tokenHash: hash, now: request.now) else {
+            guard
+                let session = try await request.repository.session(
+                    tokenHash: hash, now: request.now, idleTimeout: request.braid.idleTimeout)
+            else {
                 throw APIError.unauthorized
             }
             actor = session.actor

@@ -36,3 +36,21 @@ actor TokenCache {
         entries = entries.filter { $0.value.actor.userID != user }
     }
 }
+
+/// The process's sign-in throttle (SignInThrottle's counts live in memory: a restart forgets them, and each
+/// server process counts its own attempts).
+actor SignInGate {
+    private var throttle = SignInThrottle()
+
+    func check(account: String, address: String, now: Date) -> SignInThrottle.Refusal? {
+        throttle.check(account: account, address: address, now: now)
+    }
+
+    func recordFailure(account: String, address: String, now: Date) {
+        throttle.recordFailure(account: account, address: address, now: now)
+    }
+
+    func recordSuccess(account: String) {
+        throttle.recordSuccess(account: account)
+    }
+}

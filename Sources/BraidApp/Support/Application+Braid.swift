@@ -58,6 +58,16 @@ extension Application {
         return writer
     }
 
+    /// The sign-in throttle of this process (SignInThrottle).
+    var signInThrottle: SignInGate {
+        guard let gate = storage[SignInGateKey.self] else { fatalError("configure(_:with:) creates the gate") }
+        return gate
+    }
+
+    private struct SignInGateKey: StorageKey {
+        typealias Value = SignInGate
+    }
+
     var tokenCache: TokenCache {
         guard let cache = storage[TokenCacheKey.self] else { fatalError("configure(_:with:) creates the cache") }
         return cache
@@ -74,6 +84,7 @@ extension Application {
     }
 
     func installServices() {
+        storage[SignInGateKey.self] = SignInGate()
         storage[ProgramContextsKey.self] = ProgramContexts()
         storage[TokenCacheKey.self] = TokenCache()
         storage[CheckInWriterKey.self] = CheckInWriter()
@@ -125,20 +136,34 @@ public enum Passwords {
     /// The account for an email and password, or `nil`. An unknown email, a deactivated account and an account
     /// whose invitation is not yet used (no password) cost the same bcrypt work as a wrong password, so response
     /// time does not reveal which emails exist. A failure is audited.
+    ///
+    /// Throttled (SignInThrottle): while an account's or an address's wait runs, the attempt is refused with 429
+    /// before any password is checked; the first refusal after a failure is audited as `auth.login-throttled`.
     static func signIn(email: String, password: String, on req: Request) async throws -> UserAccount? {
+        let address = req.clientAddress
+        let throttle = req.application.signInThrottle
         let credentials = email.isEmpty ? nil : try await req.repository.credentials(email: email)
+        func audit(_ action: String) async throws {
+            try await req.repository.appendAudit(
+                AuditEvent(
+                    programID: credentials?.account.programID, actorID: credentials?.account.id,
+                    role: credentials?.account.role, action: action, clientID: nil, requestID: req.requestID,
+                    at: req.now))
+        }
+        if let refusal = await throttle.check(account: email, address: address, now: req.now) {
+            if refusal.isFirst { try await audit("auth.login-throttled") }
+            throw APIError.throttled(refusal)
+        }
         let usable = credentials.flatMap { $0.account.isActive && !$0.passwordHash.isEmpty ? $0 : nil }
         if let usable, !password.isEmpty,
             (try? await req.password.async.verify(password, created: usable.passwordHash)) == true
         {
+            await throttle.recordSuccess(account: email)
             return usable.account
         }
         if usable == nil { _ = try await req.password.async.hash(password.isEmpty ? "-" : password) }
-        try await req.repository.appendAudit(
-            AuditEvent(
-                programID: credentials?.account.programID, actorID: credentials?.account.id,
-                role: credentials?.account.role, action: "auth.login-failed", clientID: nil, requestID: req.requestID,
-                at: req.now))
+        await throttle.recordFailure(account: email, address: address, now: req.now)
+        try await audit("auth.login-failed")
         return nil
     }
 }

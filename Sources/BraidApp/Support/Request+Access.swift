@@ -48,3 +48,17 @@ extension Request {
                 clients: clients.count == 1 ? [] : clients))
     }
 }
+
+extension Request {
+    /// The client's address for sign-in throttling: the first `X-Forwarded-For` entry behind a trusted proxy
+    /// (`BRAID_TRUST_PROXY=1`), else the connection's peer.
+    var clientAddress: String {
+        if braid.trustForwardedFor,
+            let first = headers.first(name: .xForwardedFor)?.split(separator: ",").first?
+                .trimmingCharacters(in: .whitespaces), !first.isEmpty
+        {
+            return String(first.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -26,25 +26,23 @@ public enum AuditActionKind: String, Sendable, Hashable, CaseIterable {
     case signInFailed = "sign-in-failed"
     case signOut = "sign-out"
     case read, create, update, delete, export
-    /// Account and permission changes (role, care team, deactivation, settings).
+    /// Account, care-team and program-settings changes: who may see and do what.
     case permission
 
     public init(action: String) {
-        let verb = action.split(separator: ".").last.map(String.init) ?? action
+        let parts = action.split(separator: ".").map(String.init)
+        let (scope, verb) = (parts.first ?? action, parts.last ?? action)
         switch action {
         case "auth.login": self = .signIn
         case "auth.login-failed", "auth.login-throttled": self = .signInFailed
-        case "auth.logout", "auth.logout-everywhere", "auth.session-expired": self = .signOut
-        default:
-            switch verb {
-            case "read", "search": self = .read
-            case "create", "import", "save", "enroll", "admit", "sign", "invite", "add", "record": self = .create
-            case "remove", "delete": self = .delete
-            case "export", "disclose", "fhir-export", "report": self = .export
-            default:
-                let permissionScopes = ["account", "care-team", "settings", "role"]
-                self = permissionScopes.contains(where: { action.hasPrefix($0) }) ? .permission : .update
-            }
+        case _ where scope == "auth": self = .signOut
+        case _ where ["export", "disclosure"].contains(scope) || verb == "export": self = .export
+        case _ where ["account", "careteam", "program"].contains(scope) && verb != "read": self = .permission
+        case _ where ["read", "search"].contains(verb): self = .read
+        case _ where ["create", "import", "save", "enroll", "admit", "sign", "join", "payout"].contains(verb):
+            self = .create
+        case _ where ["remove", "delete", "leave"].contains(verb): self = .delete
+        default: self = .update
         }
     }
 }
@@ -92,15 +90,19 @@ public struct AuditQuery: Sendable, Hashable {
             actor = id
         }
         if let text = value("action") {
-            let allowed = text.count <= 64 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) }
+            let allowed =
+                text.count <= 64 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) }
             guard allowed else {
-                throw ValidationError(field: "action", "must be an action name such as chart.read (letters, digits, . and -; at most 64)")
+                throw ValidationError(
+                    field: "action", "must be an action name such as chart.read (letters, digits, . and -; at most 64)")
             }
             action = text.lowercased()
         }
         for name in ["from", "to"] {
             guard let text = value(name) else { continue }
-            guard let date = CalendarDate(iso: text) else { throw ValidationError(field: name, "must be a date YYYY-MM-DD") }
+            guard let date = CalendarDate(iso: text) else {
+                throw ValidationError(field: name, "must be a date YYYY-MM-DD")
+            }
             if name == "from" { from = date } else { to = date }
         }
         if let from, let to, to < from { throw ValidationError(field: "to", "must not be before from") }
@@ -157,7 +159,8 @@ public enum AuditExport {
         ExportColumn("actor_id", .text, "The account that acted; empty when unknown."),
         ExportColumn("role", .text, "The actor's role then."),
         ExportColumn("action", .text, "What was done, e.g. chart.read."),
-        ExportColumn("kind", .text, "sign-in, sign-in-failed, sign-out, read, create, update, delete, export, permission."),
+        ExportColumn(
+            "kind", .text, "sign-in, sign-in-failed, sign-out, read, create, update, delete, export, permission."),
         ExportColumn("client_id", .text, "The client whose record it was, if one."),
         ExportColumn("clients", .text, "The clients a list showed, separated by spaces."),
         ExportColumn("request_id", .text, "The request, to match the server log."),
@@ -215,8 +218,10 @@ public enum AuditExport {
             type = FHIRExport.coding(dicom, "110136", "Security Roles Changed")
             action = "U"
         case .read, .create, .update, .delete:
-            type = FHIRExport.coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation")
-            let interaction = ["read": "read", "create": "create", "update": "update", "delete": "delete"][kind.rawValue]!
+            type = FHIRExport.coding(
+                "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation")
+            let interaction = ["read": "read", "create": "create", "update": "update", "delete": "delete"][
+                kind.rawValue]!
             subtype = [FHIRExport.coding("http://hl7.org/fhir/restful-interaction", interaction)]
             action = ["read": "R", "create": "C", "update": "U", "delete": "D"][kind.rawValue]!
         }
@@ -229,7 +234,9 @@ public enum AuditExport {
             "resourceType": "AuditEvent", "id": .string(stored.id.uuidString.lowercased()), "type": type,
             "action": .string(action), "recorded": FHIRExport.instant(event.at),
             "outcome": .string(kind == .signInFailed ? "4" : "0"), "agent": [.object(agent)],
-            "source": ["observer": ["display": .string(observer)], "site": .string(event.programID?.description ?? "braid")],
+            "source": [
+                "observer": ["display": .string(observer)], "site": .string(event.programID?.description ?? "braid"),
+            ],
             "extension": [
                 ["url": "urn:braid:audit-chain", "valueString": .string("\(stored.sequence) \(stored.hash)")]
             ],

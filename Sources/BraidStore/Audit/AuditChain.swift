@@ -30,7 +30,8 @@ public enum AuditChain {
     public static func canonical(id: UUID, sequence: Int, event: AuditEvent) -> String {
         let fields = [
             "braid-audit-1", id.uuidString.lowercased(), key(of: event.programID), String(sequence),
-            event.actorID?.description ?? "", event.role?.rawValue ?? "", event.action, event.clientID?.description ?? "",
+            event.actorID?.description ?? "", event.role?.rawValue ?? "", event.action,
+            event.clientID?.description ?? "",
             event.clients.map(\.description).joined(separator: " "), event.requestID ?? "",
             String(milliseconds(event.at)),
         ]
@@ -49,7 +50,8 @@ public enum AuditChain {
         var previous = head?.hash ?? genesis
         return events.map { item in
             sequence += 1
-            let hash = hash(previous: previous, canonical: canonical(id: item.id, sequence: sequence, event: item.event))
+            let hash = hash(
+                previous: previous, canonical: canonical(id: item.id, sequence: sequence, event: item.event))
             defer { previous = hash }
             return StoredAuditEvent(
                 id: item.id, event: item.event, sequence: sequence, previousHash: previous, hash: hash)
@@ -151,7 +153,8 @@ extension AuditChain {
             }
             guard (head?.hash ?? AuditChain.genesis) == previous else {
                 // The last event was rewritten with a fresh hash, but the head kept the old one.
-                return Break(chain: chain, eventID: last?.id, sequence: last?.sequence, at: last?.event.at, reason: .edited)
+                return Break(
+                    chain: chain, eventID: last?.id, sequence: last?.sequence, at: last?.event.at, reason: .edited)
             }
             return nil
         }

@@ -39,8 +39,10 @@ struct AddAuditChain: AsyncMigration {
             let request_id: String?
             let at: Date
         }
-        let rows = try await sql.select().columns("id", "program_id", "actor_id", "role", "action", "client_id", "request_id", "at")
-            .from("audit_events").orderBy("at").orderBy("id").all(decoding: Row.self)
+        let rows = try await sql.select().columns(
+            "id", "program_id", "actor_id", "role", "action", "client_id", "request_id", "at"
+        )
+        .from("audit_events").orderBy("at").orderBy("id").all(decoding: Row.self)
         var heads: [String: (sequence: Int, hash: String)] = [:]
         for row in rows {
             let event = AuditEvent(

@@ -8,6 +8,6 @@ public enum BraidMigrations {
         AddCurrentCheckInIndex(), AddProgramAdministration(), AddLevelOfCare(),
         AddTreatmentPlans(), AddContingencyManagement(), AddMedications(), AddRelapsePreventionPlans(),
         AddNotifications(), AddPart2Consents(), AddRecoveryRecords(), AddUserLanguage(), AddGroupProgram(),
-        AddCheckInRegularMeals(), AddAuditChain(),
+        AddCheckInRegularMeals(), AddAuditChain(), AddSessionControls(),
     ]
 }

@@ -82,14 +82,19 @@ extension BraidRepository {
         try await session(tokenHash: tokenHash, now: now)?.actor
     }
 
-    /// The actor of a live token and when the token expires.
-    public func session(tokenHash: String, now: Date) async throws -> (actor: Actor, expiresAt: Date)? {
+    /// The actor of a live token and when the token expires. With `idleTimeout`, a token unused for longer is
+    /// no longer live; a use is recorded (at most once a minute) so the idle clock restarts.
+    public func session(tokenHash: String, now: Date, idleTimeout: TimeInterval? = nil) async throws
+        -> (actor: Actor, expiresAt: Date)?
+    {
         let rows = try await sql.select()
             .column(SQLColumn("id", table: "users"), as: "user_id")
             .column(SQLColumn("role", table: "users"))
             .column(SQLColumn("program_id", table: "users"))
             .column(SQLColumn("id", table: "clients"), as: "client_id")
             .column(SQLColumn("expires_at", table: "api_tokens"))
+            .column(SQLColumn("created_at", table: "api_tokens"))
+            .column(SQLColumn("last_used_at", table: "api_tokens"))
             .from("api_tokens")
             .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
             .join(
@@ -104,6 +109,16 @@ extension BraidRepository {
             .all(decoding: ActorRow.self)
         guard let row = rows.first else { return nil }
         guard let role = Role(rawValue: row.role) else { throw StoreError.corrupt("users.role") }
+        if let idleTimeout {
+            let lastUse = row.lastUsedAt ?? row.createdAt
+            guard now.timeIntervalSince(lastUse) <= idleTimeout else { return nil }
+            if now.timeIntervalSince(lastUse) > 60 {
+                try await transaction { store in
+                    try await store.sql.update("api_tokens").set("last_used_at", to: now)
+                        .where("token_hash", .equal, tokenHash).run()
+                }
+            }
+        }
         let actor = Actor(
             userID: UserID(row.userID), role: role, programID: ProgramID(row.programID),
             clientID: role == .client ? row.clientID.map(ClientID.init) : nil)
@@ -120,6 +135,24 @@ extension BraidRepository {
         token.revokedAt = now
         try await token.save(on: database)
         return true
+    }
+
+    /// Signs an account out everywhere: every token is revoked and web sessions begun before `now` end.
+    public func signOutEverywhere(_ user: UserID, now: Date) async throws {
+        try await transaction { store in
+            try await store.revokeTokens(of: user, now: now)
+            try await store.sql.update("users").set("signed_out_everywhere_at", to: now)
+                .where("id", .equal, user.uuid).run()
+        }
+    }
+
+    /// When the account last signed out everywhere (web sessions begun before then are over), if ever.
+    public func signedOutEverywhereAt(_ user: UserID) async throws -> Date? {
+        try await sql.select().column("signed_out_everywhere_at").from("users").where("id", .equal, user.uuid)
+            .first().flatMap {
+                try $0.decodeNil(column: "signed_out_everywhere_at")
+                    ? nil : try $0.decode(column: "signed_out_everywhere_at", as: Date.self)
+            }
     }
 
     /// Revokes every token of an account (after a password reset).

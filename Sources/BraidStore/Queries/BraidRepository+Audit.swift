@@ -27,7 +27,9 @@ extension BraidRepository {
         let sql = try sql
         let headRow = try await sql.select().columns("seq", "hash").from(Self.auditHeadTable)
             .where("chain", .equal, chain).for(.update).first()
-        let head = try headRow.map { (try $0.decode(column: "seq", as: Int.self), try $0.decode(column: "hash", as: String.self)) }
+        let head = try headRow.map {
+            (try $0.decode(column: "seq", as: Int.self), try $0.decode(column: "hash", as: String.self))
+        }
         let links = AuditChain.link(
             events.map { event in (UUID.timeOrdered(at: event.at), AuditChain.roundedToStorage(event)) }, after: head)
         var insert = sql.insert(into: Self.auditTable).columns(AuditRow.columns)
@@ -77,6 +79,15 @@ extension BraidRepository {
         if let end { select = select.where("at", .lessThan, end) }
         return try await select.orderBy("seq", .descending).limit(query.limit).all(decoding: AuditRow.self)
             .map { try $0.toDomain() }
+    }
+
+    /// A chain's last link: how many events it holds and the latest hash (nil before the first event).
+    public func auditHead(of program: ProgramID) async throws -> (sequence: Int, hash: String)? {
+        guard
+            let row = try await sql.select().columns("seq", "hash").from(Self.auditHeadTable)
+                .where("chain", .equal, AuditChain.key(of: program)).first()
+        else { return nil }
+        return (try row.decode(column: "seq", as: Int.self), try row.decode(column: "hash", as: String.self))
     }
 
     /// Events about a client: its own, or a list read that showed it.

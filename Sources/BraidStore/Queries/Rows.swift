@@ -41,9 +41,12 @@ struct ActorRow: Decodable {
     let programID: UUID
     let clientID: UUID?
     let expiresAt: Date
+    let createdAt: Date
+    let lastUsedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id", role, programID = "program_id", clientID = "client_id", expiresAt = "expires_at"
+        case createdAt = "created_at", lastUsedAt = "last_used_at"
     }
 }
 

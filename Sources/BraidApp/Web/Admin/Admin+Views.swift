@@ -25,7 +25,8 @@ enum AdminViews {
     static func staffNav(current: SiteURL.Page?) -> Node<HTML.BodyContext> {
         let links: [(SiteURL, String)] = [
             (.caseload(), "Caseload"), (.admin(), "Accounts"), (.settings(), "Program settings"),
-            (.notificationSettings(), "Notifications"), (.programOverview(), "Program overview"),
+            (.notificationSettings(), "Notifications"), (.auditLog(), "Audit trail"),
+            (.programOverview(), "Program overview"),
         ]
         return .nav(
             .class("tabs"), .attribute(named: "aria-label", value: "Staff pages"),

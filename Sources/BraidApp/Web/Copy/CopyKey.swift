@@ -123,6 +123,7 @@ enum CopyKey: String, CaseIterable, Sendable {
     case yes
     case no
     case signOut
+    case signOutEverywhere
     case savedNotice
     case formProblems
     case subjectYour
@@ -434,6 +435,9 @@ enum CopyKey: String, CaseIterable, Sendable {
     case loginEmail
     case loginPassword
     case loginWrong
+    case loginEndedIdle
+    case loginEndedAbsolute
+    case loginEndedEverywhere
     case errorNotFound
     case errorUnusable
     case errorServer

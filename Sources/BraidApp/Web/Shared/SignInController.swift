@@ -7,12 +7,32 @@ enum SignInController {
     static func register(_ app: Application) {
         let pages = app.grouped(app.sessions.middleware)
         pages.get(.login) { req in
-            Response.html(
-                SignedInViews.login(email: "", error: nil, crisis: req.braid.crisisResources, copy: req.publicCopy))
+            // A session that ended on its own says why, once.
+            let ended = req.session.data["ended"].flatMap(SessionEnd.init(rawValue:))
+            if ended != nil { req.session.data["ended"] = nil }
+            let copy = req.publicCopy
+            let notice: String? =
+                switch ended {
+                case .idle: copy(.loginEndedIdle, ["minutes": String(Int(req.braid.idleTimeout / 60))])
+                case .absolute: copy(.loginEndedAbsolute)
+                case .everywhere: copy(.loginEndedEverywhere)
+                case nil: nil
+                }
+            return Response.html(
+                SignedInViews.login(
+                    email: "", error: nil, notice: notice, crisis: req.braid.crisisResources, copy: copy))
         }
         pages.post(.login, use: login)
         pages.post(.logout) { req in
-            _ = try req.verifiedForm()
+            let form = try req.verifiedForm()
+            if let actor = try await req.pageActor(), form["everywhere"] == "1" {
+                try await SessionControl.signOutEverywhere(actor, req)
+            } else if let actor = try await req.pageActor() {
+                try await req.repository.appendAudit(
+                    AuditEvent(
+                        programID: actor.programID, actorID: actor.userID, role: actor.role, action: "auth.logout",
+                        clientID: nil, requestID: req.requestID, at: req.now))
+            }
             req.session.destroy()
             return req.redirect(to: SiteURL.home.path)
         }
@@ -22,7 +42,19 @@ enum SignInController {
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
-        guard let account = try await Passwords.signIn(email: email, password: password, on: req) else {
+        let signedIn: UserAccount?
+        do {
+            signedIn = try await Passwords.signIn(email: email, password: password, on: req)
+        } catch let error as APIError where error.status == .tooManyRequests {
+            let response = Response.html(
+                SignedInViews.login(
+                    email: String(email.prefix(254)), error: error.message, crisis: req.braid.crisisResources,
+                    copy: req.publicCopy),
+                status: .tooManyRequests)
+            response.headers.add(contentsOf: error.headers)
+            return response
+        }
+        guard let account = signedIn else {
             return Response.html(
                 SignedInViews.login(
                     email: String(email.prefix(254)), error: req.publicCopy(.loginWrong),
@@ -45,6 +77,8 @@ enum SignInController {
         }
         req.session.data = SessionData()
         req.session.data["user"] = account.id.description
+        req.session.data["since"] = String(req.now.timeIntervalSince1970)
+        req.session.data["seen"] = String(req.now.timeIntervalSince1970)
         _ = req.csrfToken
     }
 

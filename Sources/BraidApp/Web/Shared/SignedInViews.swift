@@ -11,12 +11,18 @@ enum SignedInViews {
     static func signOut(_ token: String, copy: Copy = .english) -> Node<HTML.BodyContext> {
         .form(
             .class("signout"), .action(SiteURL.logout.path), .method(.post), csrf(token),
-            .button(.type(.submit), .text(copy(.signOut))))
+            .button(.type(.submit), .text(copy(.signOut))), .text(" "),
+            .button(.type(.submit), .name("everywhere"), .value("1"), .text(copy(.signOutEverywhere))))
     }
 
-    static func login(email: String, error: String?, crisis: CrisisResources, copy: Copy = .english) -> String {
+    static func login(
+        email: String, error: String?, notice: String? = nil, crisis: CrisisResources, copy: Copy = .english
+    ) -> String {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(copy(.loginTitle))),
+            .unwrap(notice) {
+                .p(.class("summary"), .id("login-notice"), .attribute(named: "role", value: "status"), .text($0))
+            },
             .unwrap(error) {
                 .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0))
             },

@@ -84,6 +84,8 @@ enum SiteURL: Hashable, Sendable {
     case thresholds
     case contingencySettings
     case notificationSettings(saved: String? = nil)
+    /// The audit trail's search; `format` csv or fhir downloads the same events.
+    case auditLog(AuditQuery = AuditQuery(), format: String? = nil)
     // The program lead's page: aggregates only.
     case programOverview(days: Int? = nil)
     /// The program report (§9) for a range, as a page or a download (`format` csv or json).
@@ -102,6 +104,7 @@ enum SiteURL: Hashable, Sendable {
         case clientRecovery, groups, group, groupAttendance, groupHomework
         case admin, adminAccounts, adminAccount, adminInvitation, adminDeactivate, adminReactivate, adminCareTeam
         case settings, thresholds, contingencySettings, notificationSettings, programOverview, programReport
+        case auditLog
 
         /// Path segments; `:id` marks the record id (`:token` an invitation's secret).
         var template: [String] {
@@ -138,6 +141,7 @@ enum SiteURL: Hashable, Sendable {
             case .cmPayout: ["clients", ":id", "contingency", "payouts"]
             case .contingencySettings: ["admin", "settings", "contingency"]
             case .notificationSettings: ["admin", "notifications"]
+            case .auditLog: ["admin", "audit"]
             case .medications: ["clients", ":id", "medications"]
             case .prescriberNotes: ["clients", ":id", "prescriber-notes"]
             case .consents: ["clients", ":id", "consents"]
@@ -184,7 +188,7 @@ enum SiteURL: Hashable, Sendable {
             case .home, .stylesheet, .pattern, .cycle, .myPlan, .caseload, .chart, .newAssessment, .admin,
                 .adminAccount,
                 .programOverview, .programReport, .myConsents, .recovery, .newThoughtRecord, .paws, .myGroups,
-                .clientRecovery:
+                .clientRecovery, .auditLog:
                 [.GET]
             case .logout, .assessments, .screens, .acknowledge, .admit, .discharge, .levelDecision, .levelFactors,
                 .signPlan,
@@ -240,6 +244,7 @@ enum SiteURL: Hashable, Sendable {
         case .cmPayout: .cmPayout
         case .contingencySettings: .contingencySettings
         case .notificationSettings: .notificationSettings
+        case .auditLog: .auditLog
         case .medications: .medications
         case .prescriberNotes: .prescriberNotes
         case .consents: .consents
@@ -345,6 +350,9 @@ enum SiteURL: Hashable, Sendable {
             id = alert.description
         case .programOverview(let days):
             if let days { query.append(("days", String(days))) }
+        case .auditLog(let search, let format):
+            query.append(contentsOf: search.fields.map { ($0.name, $0.value) })
+            if let format { query.append(("format", format)) }
         case .programReport(let from, let to, let format):
             if let from { query.append(("from", from.description)) }
             if let to { query.append(("to", to.description)) }

@@ -8,10 +8,39 @@ import Vapor
 // production) holds the account id and a CSRF token; every form posts the token back.
 
 extension Request {
-    /// The signed-in actor, or `nil` when not signed in.
+    /// The signed-in actor, or `nil` when not signed in. A session ends after `BRAID_IDLE_MINUTES` without a
+    /// page, `BRAID_TOKEN_HOURS` after sign-in, or when its account signed out everywhere since; the sign-in page
+    /// then says why.
     func pageActor() async throws -> Actor? {
         guard let text = session.data["user"], let id = UserID(text) else { return nil }
-        return try await repository.actor(of: id)
+        let now = now
+        let since = session.data["since"].flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? .distantPast
+        let seen = session.data["seen"].flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? since
+        var ended: SessionEnd?
+        if now.timeIntervalSince(since) > braid.tokenLifetime {
+            ended = .absolute
+        } else if now.timeIntervalSince(seen) > braid.idleTimeout {
+            ended = .idle
+        } else if let cutoff = try await repository.signedOutEverywhereAt(id), since < cutoff {
+            ended = .everywhere
+        }
+        guard let ended else {
+            if now.timeIntervalSince(seen) > 60 { session.data["seen"] = String(now.timeIntervalSince1970) }
+            return try await repository.actor(of: id)
+        }
+        if ended != .everywhere, let actor = try await repository.actor(of: id) {
+            try await repository.appendAudit(
+                AuditEvent(
+                    programID: actor.programID, actorID: actor.userID, role: actor.role,
+                    action: "auth.session-expired", clientID: nil, requestID: requestID, at: now))
+        }
+        session.data = SessionData()
+        session.data["ended"] = ended.rawValue
+        // Saved now: the redirect that follows is thrown, and a thrown response does not save the session.
+        if let id = session.id {
+            try await application.sessions.driver.updateSession(id, to: session.data, for: self).get()
+        }
+        return nil
     }
 
     /// The signed-in actor; otherwise a redirect to the sign-in page.
@@ -35,6 +64,23 @@ extension Request {
             Data(expected.utf8).elementsEqual(Data(sent.utf8))
         else { throw Abort(.forbidden, reason: "this form has expired; reload the page and try again") }
         return form
+    }
+}
+
+/// Why a web session ended before its owner signed out.
+enum SessionEnd: String, Sendable {
+    case idle, absolute, everywhere
+}
+
+/// Signing out everywhere: the API's `DELETE /auth/tokens` and the pages' "Sign out everywhere".
+enum SessionControl {
+    static func signOutEverywhere(_ actor: Actor, _ req: Request) async throws {
+        try await req.repository.signOutEverywhere(actor.userID, now: req.now)
+        await req.application.tokenCache.forget(user: actor.userID)
+        try await req.repository.appendAudit(
+            AuditEvent(
+                programID: actor.programID, actorID: actor.userID, role: actor.role, action: "auth.logout-everywhere",
+                clientID: nil, requestID: req.requestID, at: req.now))
     }
 }
 
