@@ -166,6 +166,15 @@ public enum BraidServer {
     ) async throws {
         var configuration = configuration
         configuration.servesTLS = tls != nil
+        // One server per SQLite file, and `braid restore` waits for it to stop.
+        var lock: SQLiteFileLock?
+        if case .sqliteFile(let path) = configuration.database {
+            lock = try SQLiteFileLock.acquire(for: path)
+            guard lock != nil else {
+                throw ValidationError(field: "--db", "another braid serve is using \(path) (it holds \(path).lock)")
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let tlsConfiguration = try tls?.serverConfiguration()
         let app = try await Application.make(
             Environment(
