@@ -19,6 +19,28 @@ PORT = int(os.environ.get("BRAID_E2E_PORT", "18080"))
 BINARY = os.environ.get("BRAID_BIN", str(ROOT / ".build" / "release" / "braid"))
 # The served demo's SQLite file, for tests that read it with the CLI (exports) beside the running server.
 SERVED = {}
+# Clinical text the browser journeys type (an acknowledgement note, a thought record). After the run, neither the
+# server's log nor the database files may hold any of it in plain text: notes are sealed at rest (issue 15).
+TYPED_NOTES = [
+    "Called Alex; safe with family tonight",
+    "Sunday evening, alone, payday tomorrow",
+    "I enjoyed the walk with my sister on Saturday",
+    "Enjoyment is slowly coming back without cocaine",
+]
+
+
+def assert_no_plain_notes(folder, log_path):
+    """Greps the log and every file of the database (main file, -wal) for the notes typed during the run."""
+    with open(log_path, "rb") as file:
+        log = file.read()
+    for note in TYPED_NOTES:
+        assert note.encode() not in log, f"the server log holds clinical text: {note!r}"
+    for name in os.listdir(folder):
+        if name.startswith("e2e.sqlite") and not name.endswith(".notes-key"):
+            with open(os.path.join(folder, name), "rb") as file:
+                data = file.read()
+            for note in TYPED_NOTES:
+                assert note.encode() not in data, f"{name} holds a note in plain text: {note!r}"
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +68,8 @@ def server():
     yield base
     process.terminate()
     process.wait(timeout=10)
+    log.close()
+    assert_no_plain_notes(folder, log.name)
 
 
 @pytest.fixture(scope="session")

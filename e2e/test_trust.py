@@ -284,3 +284,59 @@ def test_direct_https_with_hsts():
         run = subprocess.run([BINARY, "serve", "--port", "18431", "--db", database, *arguments],
                              capture_output=True, text=True, env=environment(), timeout=60)
         assert run.returncode == 2 and run.stderr.startswith(field), (arguments, run.stderr)
+
+
+def sealed_counts(database):
+    connection = sqlite3.connect(database)
+    try:
+        counts = {}
+        for table, column in [("check_ins", "note"), ("alerts", "acknowledgement_note"), ("recovery_records", "payload"),
+                              ("treatment_plans", "content"), ("safety_plans", "content")]:
+            for (value,) in connection.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"):
+                key = value.split(":")[2] if value.startswith("braid-sealed:1:") else "plain"
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+    finally:
+        connection.close()
+
+
+def test_notes_are_sealed_and_keys_rotate():
+    folder = tempfile.mkdtemp(prefix="braid-keys-")
+    database = os.path.join(folder, "keys.sqlite")
+    served = Served(database, 18440)
+    token = sign_in(served.base, "client01@demo.braid.test", CLIENT_PASSWORD)
+    note = "Argued with my brother, walked it off instead of calling my old dealer"
+    day = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    status, _, _ = call(served.base, "POST", "/api/v1/me/checkins", token=token,
+                        body={"date": day, "mood": 5, "craving": 4, "sleepHours": 6, "used": False, "note": note})
+    assert status == 201
+    _, before, _ = call(served.base, "GET", "/api/v1/me/checkins", token=token)
+    # Rotation is refused while the server holds the database.
+    busy = subprocess.run([BINARY, "keys", "rotate", "--db", database], capture_output=True, text=True,
+                          env=environment())
+    assert busy.returncode == 2 and "stop it first" in busy.stderr
+    served.stop()
+
+    with open(database, "rb") as file:
+        assert note.encode() not in file.read()
+    with open(database + ".notes-key") as file:
+        old_key = file.read().split()[0]
+    assert oct(os.stat(database + ".notes-key").st_mode & 0o777) == "0o600"
+    counts = sealed_counts(database)
+    assert set(counts) == {old_key} and counts[old_key] > 20, counts
+
+    rotated = subprocess.run([BINARY, "keys", "rotate", "--db", database], capture_output=True, text=True,
+                             env=environment())
+    assert rotated.returncode == 0, rotated.stderr
+    answer = json.loads(rotated.stdout)
+    assert answer["retired"] == [old_key] and answer["key"] != old_key and answer["resealed"] >= counts[old_key]
+    with open(database + ".notes-key") as file:
+        lines = file.read().split("\n")
+    assert lines[0].split()[0] == answer["key"] and lines[1:] == [""]
+    assert set(sealed_counts(database)) == {answer["key"]}
+
+    served = Served(database, 18441)
+    token = sign_in(served.base, "client01@demo.braid.test", CLIENT_PASSWORD)
+    _, after, _ = call(served.base, "GET", "/api/v1/me/checkins", token=token)
+    served.stop()
+    assert after == before and any(entry.get("note") == note for entry in after["checkIns"])

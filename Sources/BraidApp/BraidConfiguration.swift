@@ -13,6 +13,8 @@ import Foundation
 /// | `BRAID_TOKEN_HOURS` | API token lifetime in hours (1–720) | 12 |
 /// | `BRAID_BCRYPT_COST` | bcrypt cost (10–16; tests may use 4) | 12 |
 /// | `BRAID_PUBLIC_URL` | the address people open, for invitation links (`https://braid.example.org`) | the request's host |
+/// | `BRAID_NOTES_KEY_FILE` | the keyring that seals notes at rest (`braid keys rotate` rewrites it) | dev: `DB.notes-key` |
+/// | `BRAID_NOTES_KEY` | the keyring itself (`ID BASE64`; instead of the file) | one of the two in production |
 /// | `BRAID_IDLE_MINUTES` | sign-out after this long without a request (web sessions and API tokens; 5–240) | 30 |
 /// | `BRAID_TRUST_PROXY` | `1`: the client's address is the first of `X-Forwarded-For` (behind a proxy) | `0` |
 public struct BraidConfiguration: Sendable {
@@ -33,6 +35,8 @@ public struct BraidConfiguration: Sendable {
     public var idleTimeout: TimeInterval = 30 * 60
     /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
     public var trustForwardedFor = false
+    /// Where the keyring that seals notes at rest comes from (nil in tests: one key per test process).
+    public var notesKey: NotesKeySource?
     /// Whether the server itself speaks TLS (`braid serve --tls-cert --tls-key`): responses carry HSTS.
     public var servesTLS = false
 
@@ -113,12 +117,24 @@ public struct BraidConfiguration: Sendable {
                 problems.append("BRAID_PUBLIC_URL: '\(text.prefix(80))' is not an http(s) URL")
             }
         }
+        var notesKey: NotesKeySource?
+        if let text = environment["BRAID_NOTES_KEY"], !text.isEmpty {
+            notesKey = .text(text.replacingOccurrences(of: ";", with: "\n"))
+        } else if let path = environment["BRAID_NOTES_KEY_FILE"], !path.isEmpty {
+            notesKey = .file(path, createIfMissing: false)
+        } else if mode == .production {
+            problems.append("BRAID_NOTES_KEY_FILE or BRAID_NOTES_KEY: required in production (notes are sealed at rest)")
+        } else {
+            // Development: a keyring file beside the database, made on first use.
+            notesKey = .file(sqlitePath + ".notes-key", createIfMissing: true)
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         var configuration = BraidConfiguration(
             mode: mode, database: database, crisisLine: crisisLine, timeZone: timeZone,
             tokenLifetime: TimeInterval(hours) * 3600, bcryptCost: cost, publicURL: publicURL)
         configuration.idleTimeout = TimeInterval(idleMinutes) * 60
         configuration.trustForwardedFor = trustProxy
+        configuration.notesKey = notesKey
         return configuration
     }
 
@@ -134,5 +150,56 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         "Braid cannot start; fix these settings:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Where the notes keyring comes from.
+public enum NotesKeySource: Sendable, Equatable {
+    /// The keyring's text (from `BRAID_NOTES_KEY`).
+    case text(String)
+    /// A keyring file; in development it is created (mode 0600) when missing.
+    case file(String, createIfMissing: Bool)
+
+    /// Reads (or creates) the keyring; problems name the setting, never the key.
+    public func load() throws(ValidationError) -> NoteKeyring {
+        switch self {
+        case .text(let text):
+            do {
+                return try NoteKeyring.parse(text, source: "BRAID_NOTES_KEY")
+            } catch {
+                throw ValidationError(field: "BRAID_NOTES_KEY", error.description)
+            }
+        case .file(let path, let create):
+            if create && !FileManager.default.fileExists(atPath: path) {
+                let ring = NoteKeyring.generate()
+                guard
+                    FileManager.default.createFile(
+                        atPath: path, contents: Data(ring.text.utf8), attributes: [.posixPermissions: 0o600])
+                else { throw ValidationError(field: "BRAID_NOTES_KEY_FILE", "cannot create \(path)") }
+                return ring
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError(field: "BRAID_NOTES_KEY_FILE", "cannot read \(path)")
+            }
+            do {
+                return try NoteKeyring.parse(String(decoding: data, as: UTF8.self), source: path)
+            } catch {
+                throw ValidationError(field: "BRAID_NOTES_KEY_FILE", error.description)
+            }
+        }
+    }
+
+    /// Writes a rotated keyring back (files only), atomically, readable by its owner only.
+    public func save(_ ring: NoteKeyring) throws(ValidationError) {
+        guard case .file(let path, _) = self else {
+            throw ValidationError(
+                field: "BRAID_NOTES_KEY", "keys rotate needs a keyring file (BRAID_NOTES_KEY_FILE), not the variable")
+        }
+        let staging = path + ".new"
+        guard
+            FileManager.default.createFile(
+                atPath: staging, contents: Data(ring.text.utf8), attributes: [.posixPermissions: 0o600]),
+            rename(staging, path) == 0
+        else { throw ValidationError(field: "BRAID_NOTES_KEY_FILE", "cannot write \(path)") }
     }
 }

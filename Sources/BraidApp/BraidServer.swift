@@ -10,6 +10,12 @@ public enum BraidServer {
     /// headers → request log → errors → token auth on protected routes → route) and the API routes.
     public static func configure(_ app: Application, with configuration: BraidConfiguration) throws {
         app.braid = configuration
+        // Notes are sealed at rest with this process's keyring (tests share one random key).
+        if let source = configuration.notesKey {
+            NoteSeal.use(try source.load())
+        } else {
+            NoteSeal.useIfUnset(NoteKeyring.generate())
+        }
         app.installServices()
         try configuration.database.configure(app.databases)
         app.migrations.add(BraidMigrations.all)

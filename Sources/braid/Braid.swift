@@ -22,7 +22,7 @@ struct Braid: ParsableCommand {
             ExportCommand.self,
             AnalyzeCommand.self,
             SimulateCommand.self,
-            DemoCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
+            DemoCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, KeysCommand.self,
         ]
     )
 }

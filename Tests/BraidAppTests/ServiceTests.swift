@@ -59,7 +59,8 @@ struct ServiceTests {
                 environment: ["BRAID_ENV": "production", "BRAID_TOKEN_HOURS": "0", "DATABASE_URL": "mysql://x"],
                 sqlitePath: "x.sqlite")
         } catch {
-            #expect(error.problems.count == 4)
+            #expect(error.problems.count == 5)
+            #expect(error.problems.contains { $0.hasPrefix("BRAID_NOTES_KEY_FILE or BRAID_NOTES_KEY") })
             #expect(error.problems.contains { $0.hasPrefix("BRAID_CRISIS_LINE") })
             #expect(error.problems.contains { $0.hasPrefix("BRAID_TIME_ZONE") })
             #expect(error.problems.contains { $0.hasPrefix("BRAID_TOKEN_HOURS") })
@@ -69,8 +70,10 @@ struct ServiceTests {
             environment: [
                 "BRAID_ENV": "production", "BRAID_CRISIS_LINE": "555-0100", "BRAID_TIME_ZONE": "America/Chicago",
                 "DATABASE_URL": "postgres://u:p@localhost:5432/braid",
+                "BRAID_NOTES_KEY": "k1 " + Data(repeating: 7, count: 32).base64EncodedString(),
             ], sqlitePath: "x.sqlite")
         #expect(ok.crisisResources.programLine == "555-0100")
+        #expect(try ok.notesKey?.load().current.id == "k1")
         #expect(!ok.database.isSQLite)
         #expect(!ok.database.description.contains("u:p"))
         let development = try BraidConfiguration.load(environment: [:], sqlitePath: "dev.sqlite")

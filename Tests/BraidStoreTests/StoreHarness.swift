@@ -10,6 +10,8 @@ import SQLKit
 
 /// A migrated database for one test: in-memory SQLite, or a fresh schema on `DATABASE_URL`'s PostgreSQL.
 func withStore(_ body: (BraidRepository, any Database) async throws -> Void) async throws {
+    // Notes are sealed at rest; every store test of this process shares one random key.
+    NoteSeal.useIfUnset(NoteKeyring.generate())
     let threadPool = NIOThreadPool(numberOfThreads: 1)
     threadPool.start()
     let databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)

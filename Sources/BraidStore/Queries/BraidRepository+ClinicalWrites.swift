@@ -110,7 +110,7 @@ extension BraidRepository {
                 guard alert.acknowledgedAt == nil else { throw StoreError.conflict("an acknowledgement of this alert") }
                 alert.acknowledgedAt = write.now
                 alert.acknowledgedBy = write.author.userID.uuid
-                alert.acknowledgementNote = note
+                alert.acknowledgementNote = NoteSeal.seal(note as String?, .acknowledgementNote)
                 try await alert.save(on: database)
                 records[index] = .alertAcknowledgement(try alert.toDomain())
             case .recovery(let item, let replacing):

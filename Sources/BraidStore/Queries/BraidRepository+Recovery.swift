@@ -51,7 +51,7 @@ extension BraidRepository {
                 .filter(\.$programID == write.client.programID.uuid).filter(\.$clientID == write.client.id.uuid)
                 .filter(\.$kind == item.kind.rawValue).first()
         else { throw StoreError.notFound(item.kind.rawValue) }
-        record.payload = String(decoding: try item.payload(), as: UTF8.self)
+        record.payload = NoteSeal.seal(String(decoding: try item.payload(), as: UTF8.self), .recoveryRecord)
         record.day = item.date?.description
         record.updatedAt = write.now
         try await record.save(on: database)

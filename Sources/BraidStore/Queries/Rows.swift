@@ -79,7 +79,8 @@ struct AlertRow: Decodable {
         return SafetyAlert(
             id: AlertID(id), clientID: ClientID(clientID), source: source, sourceID: sourceID, severity: severity,
             summary: summary, openedAt: openedAt, acknowledgedAt: acknowledgedAt,
-            acknowledgedBy: acknowledgedBy.map(UserID.init), acknowledgementNote: acknowledgementNote)
+            acknowledgedBy: acknowledgedBy.map(UserID.init),
+            acknowledgementNote: try NoteSeal.open(acknowledgementNote, .acknowledgementNote))
     }
 }
 
@@ -131,7 +132,7 @@ struct CheckInRow: Decodable {
         let values = CheckInValues(
             mood: mood, craving: craving, sleepHours: Double(sleepHalfHours) / 2, used: used, enjoyment: enjoyment,
             energy: energy, irritability: irritability, otherSubstances: substances, exerciseMinutes: exerciseMinutes,
-            medsTaken: medsTaken, safety: safety, note: note, regularMeals: regularMeals)
+            medsTaken: medsTaken, safety: safety, note: try NoteSeal.open(note, .checkInNote), regularMeals: regularMeals)
         return StoredCheckIn(
             id: id, clientID: ClientID(clientID), date: day, values: values, revision: revision,
             recordedAt: recordedAt, recordedBy: UserID(recordedBy), supersededAt: supersededAt)
@@ -148,7 +149,7 @@ struct CheckInRow: Decodable {
             SQLBind(values.energy),
             SQLBind(values.irritability), SQLBind(values.otherSubstances?.map(\.rawValue).joined(separator: ",")),
             SQLBind(values.exerciseMinutes), SQLBind(values.medsTaken), SQLBind(values.regularMeals),
-            SQLBind(values.safety), SQLBind(values.note),
+            SQLBind(values.safety), SQLBind(NoteSeal.seal(values.note, .checkInNote)),
             SQLBind(programID.uuid),
         ]
     }

@@ -30,7 +30,7 @@ final class AlertRecord: Model, @unchecked Sendable {
         openedAt = alert.openedAt
         acknowledgedAt = alert.acknowledgedAt
         acknowledgedBy = alert.acknowledgedBy?.uuid
-        acknowledgementNote = alert.acknowledgementNote
+        acknowledgementNote = NoteSeal.seal(alert.acknowledgementNote, .acknowledgementNote)
     }
 
     func toDomain() throws -> SafetyAlert {
@@ -39,6 +39,7 @@ final class AlertRecord: Model, @unchecked Sendable {
         return SafetyAlert(
             id: AlertID(try requireID()), clientID: ClientID(clientID), source: source, sourceID: sourceID,
             severity: severity, summary: summary, openedAt: openedAt, acknowledgedAt: acknowledgedAt,
-            acknowledgedBy: acknowledgedBy.map(UserID.init), acknowledgementNote: acknowledgementNote)
+            acknowledgedBy: acknowledgedBy.map(UserID.init),
+            acknowledgementNote: try NoteSeal.open(acknowledgementNote, .acknowledgementNote))
     }
 }

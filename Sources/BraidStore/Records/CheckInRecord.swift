@@ -51,7 +51,7 @@ final class CheckInRecord: Model, @unchecked Sendable {
         medsTaken = values.medsTaken
         regularMeals = values.regularMeals
         safety = values.safety
-        note = values.note
+        note = NoteSeal.seal(values.note, .checkInNote)
     }
 
     /// Maps through `CheckInRow`, the one place that turns check-in columns into the domain value.

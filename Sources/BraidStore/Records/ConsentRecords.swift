@@ -111,7 +111,7 @@ final class CounselingNoteRecord: Model, @unchecked Sendable {
         self.programID = programID.uuid
         clientID = note.clientID.uuid
         sessionDate = note.sessionDate.description
-        text = note.text
+        text = NoteSeal.seal(note.text, .counselingNote)
         writtenBy = note.writtenBy.uuid
         writtenAt = note.writtenAt
     }
@@ -119,7 +119,8 @@ final class CounselingNoteRecord: Model, @unchecked Sendable {
     func toDomain() throws -> CounselingNote {
         guard let day = CalendarDate(iso: sessionDate) else { throw StoreError.corrupt("counseling_notes") }
         return CounselingNote(
-            id: try requireID(), clientID: ClientID(clientID), sessionDate: day, text: text,
+            id: try requireID(), clientID: ClientID(clientID), sessionDate: day,
+            text: try NoteSeal.open(text, .counselingNote),
             writtenBy: UserID(writtenBy), writtenAt: writtenAt)
     }
 }

@@ -114,7 +114,7 @@ final class CMPayoutRecord: Model, @unchecked Sendable {
         enrollmentID = payout.enrollmentID
         paidOn = payout.paidOn.description
         amountCents = payout.amountCents
-        note = payout.note
+        note = NoteSeal.seal(payout.note, .payoutNote)
         paidBy = payout.paidBy.uuid
         recordedAt = payout.recordedAt
     }
@@ -122,7 +122,8 @@ final class CMPayoutRecord: Model, @unchecked Sendable {
     func toDomain() throws -> CMPayout {
         guard let day = CalendarDate(iso: paidOn) else { throw StoreError.corrupt("cm_payouts.paid_on") }
         return CMPayout(
-            id: try requireID(), enrollmentID: enrollmentID, paidOn: day, amountCents: amountCents, note: note,
+            id: try requireID(), enrollmentID: enrollmentID, paidOn: day, amountCents: amountCents,
+            note: try NoteSeal.open(note, .payoutNote),
             paidBy: UserID(paidBy), recordedAt: recordedAt)
     }
 }

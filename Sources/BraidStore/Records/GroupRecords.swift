@@ -86,7 +86,7 @@ final class GroupAttendanceRecord: Model, @unchecked Sendable {
         clientID = entry.clientID.uuid
         self.date = date.description
         status = entry.status.rawValue
-        note = entry.note
+        note = NoteSeal.seal(entry.note, .attendanceNote)
         recordedAt = now
         recordedBy = user.uuid
     }
@@ -97,7 +97,8 @@ final class GroupAttendanceRecord: Model, @unchecked Sendable {
         }
         return StoredAttendance(
             groupID: groupID, date: date,
-            entry: AttendanceEntry(clientID: ClientID(clientID), status: status, note: note),
+            entry: AttendanceEntry(
+                clientID: ClientID(clientID), status: status, note: try NoteSeal.open(note, .attendanceNote)),
             recordedAt: recordedAt, recordedBy: UserID(recordedBy))
     }
 }

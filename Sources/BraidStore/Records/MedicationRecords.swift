@@ -38,7 +38,7 @@ final class MedicationRecord: Model, @unchecked Sendable {
         startDate = medication.startDate.description
         stopDate = medication.stopDate?.description
         reason = medication.reason
-        notes = medication.notes
+        notes = NoteSeal.seal(medication.notes, .medicationNotes)
         updatedAt = medication.updatedAt
         updatedBy = medication.updatedBy?.uuid
     }
@@ -55,7 +55,7 @@ final class MedicationRecord: Model, @unchecked Sendable {
         return Medication(
             id: try requireID(), clientID: ClientID(clientID), name: name, dose: dose, route: route,
             frequency: frequency, prescriber: prescriber, startDate: start, stopDate: stop, reason: reason,
-            notes: notes, updatedAt: updatedAt, updatedBy: updatedBy.map(UserID.init))
+            notes: try NoteSeal.open(notes, .medicationNotes), updatedAt: updatedAt, updatedBy: updatedBy.map(UserID.init))
     }
 }
 
@@ -75,14 +75,14 @@ final class PrescriberNoteRecord: Model, @unchecked Sendable {
         id = note.id
         self.programID = programID.uuid
         clientID = note.clientID.uuid
-        text = note.text
+        text = NoteSeal.seal(note.text, .prescriberNote)
         writtenBy = note.writtenBy.uuid
         writtenAt = note.writtenAt
     }
 
     func toDomain() throws -> PrescriberNote {
         PrescriberNote(
-            id: try requireID(), clientID: ClientID(clientID), text: text, writtenBy: UserID(writtenBy),
+            id: try requireID(), clientID: ClientID(clientID), text: try NoteSeal.open(text, .prescriberNote), writtenBy: UserID(writtenBy),
             writtenAt: writtenAt)
     }
 }

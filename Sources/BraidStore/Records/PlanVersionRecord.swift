@@ -35,13 +35,14 @@ final class PlanVersionRecord<Section: StoredPlanSection>: Model, @unchecked Sen
         self.programID = programID.uuid
         clientID = stored.clientID.uuid
         version = stored.version
-        content = try jsonText(stored.plan.stored)
+        content = NoteSeal.seal(try jsonText(stored.plan.stored), .planContent(of: Section.table))
         savedAt = stored.savedAt
         savedBy = stored.savedBy.uuid
     }
 
     func toDomain() throws -> StoredPlan<Section> {
-        guard let sections = try? JSONDecoder().decode([String: [String]].self, from: Data(content.utf8)) else {
+        let text = try NoteSeal.open(content, .planContent(of: Section.table))
+        guard let sections = try? JSONDecoder().decode([String: [String]].self, from: Data(text.utf8)) else {
             throw StoreError.corrupt("\(Section.table).content")
         }
         return StoredPlan(

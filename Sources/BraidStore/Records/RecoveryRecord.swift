@@ -23,7 +23,7 @@ final class RecoveryRecord: Model, @unchecked Sendable {
         clientID = client.id.uuid
         kind = item.kind.rawValue
         day = item.date?.description
-        payload = String(decoding: try item.payload(), as: UTF8.self)
+        payload = NoteSeal.seal(String(decoding: try item.payload(), as: UTF8.self), .recoveryRecord)
         recordedAt = date
         recordedBy = user.uuid
     }
@@ -32,7 +32,7 @@ final class RecoveryRecord: Model, @unchecked Sendable {
         guard let kind = RecoveryKind(rawValue: kind) else { throw StoreError.corrupt("recovery_records.kind") }
         let item: RecoveryItem
         do {
-            item = try RecoveryItem(kind: kind, payload: Data(payload.utf8))
+            item = try RecoveryItem(kind: kind, payload: Data(try NoteSeal.open(payload, .recoveryRecord).utf8))
         } catch {
             throw StoreError.corrupt("recovery_records.payload")
         }

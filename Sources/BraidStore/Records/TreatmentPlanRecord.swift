@@ -32,8 +32,9 @@ final class TreatmentPlanRecord: Model, @unchecked Sendable {
         version = plan.version
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        content = String(
-            decoding: try encoder.encode(ContentV1(problems: plan.problems, goals: plan.goals)), as: UTF8.self)
+        content = NoteSeal.seal(
+            String(decoding: try encoder.encode(ContentV1(problems: plan.problems, goals: plan.goals)), as: UTF8.self),
+            .treatmentPlan)
         signedBy = plan.signedBy.uuid
         signedAt = plan.signedAt
         signedOn = plan.signedOn.description
@@ -41,7 +42,8 @@ final class TreatmentPlanRecord: Model, @unchecked Sendable {
     }
 
     func toDomain() throws -> SignedPlan {
-        guard let stored = try? JSONDecoder().decode(ContentV1.self, from: Data(content.utf8)),
+        let text = try NoteSeal.open(content, .treatmentPlan)
+        guard let stored = try? JSONDecoder().decode(ContentV1.self, from: Data(text.utf8)),
             let signed = CalendarDate(iso: signedOn), let due = CalendarDate(iso: reviewDue)
         else { throw StoreError.corrupt("treatment_plans") }
         return SignedPlan(
