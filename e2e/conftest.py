@@ -29,6 +29,30 @@ TYPED_NOTES = [
 ]
 
 
+AXE_VERSION = "4.12.1"
+AXE_WHEEL = "axe-playwright-python==0.1.8"
+
+
+def axe_source():
+    """axe-core 4.12.1, as PyPI's axe-playwright-python 0.1.8 wheel carries it (downloaded once into e2e/.axe;
+    the wheel is only unpacked, never installed: Selenium injects the script)."""
+    import sys
+    import zipfile
+
+    folder = ROOT / "e2e" / ".axe"
+    script = folder / "axe.min.js"
+    if not script.exists():
+        folder.mkdir(exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", str(folder),
+                        AXE_WHEEL], check=True)
+        wheel = next(folder.glob("axe_playwright_python-0.1.8-*.whl"))
+        with zipfile.ZipFile(wheel) as archive:
+            script.write_bytes(archive.read("axe_playwright_python/axe.min.js"))
+    text = script.read_text()
+    assert f"axe v{AXE_VERSION}" in text[:200], "e2e/.axe/axe.min.js is not axe-core " + AXE_VERSION
+    return text
+
+
 def assert_no_plain_notes(folder, log_path):
     """Greps the log and every file of the database (main file, -wal) for the notes typed during the run."""
     with open(log_path, "rb") as file:

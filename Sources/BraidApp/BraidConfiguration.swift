@@ -123,7 +123,8 @@ public struct BraidConfiguration: Sendable {
         } else if let path = environment["BRAID_NOTES_KEY_FILE"], !path.isEmpty {
             notesKey = .file(path, createIfMissing: false)
         } else if mode == .production {
-            problems.append("BRAID_NOTES_KEY_FILE or BRAID_NOTES_KEY: required in production (notes are sealed at rest)")
+            problems.append(
+                "BRAID_NOTES_KEY_FILE or BRAID_NOTES_KEY: required in production (notes are sealed at rest)")
         } else {
             // Development: a keyring file beside the database, made on first use.
             notesKey = .file(sqlitePath + ".notes-key", createIfMissing: true)

@@ -123,7 +123,8 @@ public enum NoteSeal {
     public static func open(_ stored: String, _ column: SealedColumn) throws(StoreError) -> String {
         guard isSealed(stored) else { return stored }
         let rest = stored.dropFirst(prefix.count)
-        guard let colon = rest.firstIndex(of: ":"), let data = Data(base64Encoded: String(rest[rest.index(after: colon)...]))
+        guard let colon = rest.firstIndex(of: ":"),
+            let data = Data(base64Encoded: String(rest[rest.index(after: colon)...]))
         else { throw StoreError.corrupt("\(column.rawValue) (sealed value malformed)") }
         let id = String(rest[..<colon])
         guard let key = current?.keys.first(where: { $0.id == id }) else {

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// The advisory lock `braid serve` holds on `DB.lock` beside a SQLite file while it serves it, so `braid restore`
 /// never replaces a file under a running server (and two servers never share one file).

@@ -22,8 +22,10 @@ public enum SQLiteMaintenance {
     public static func integrity(of path: String) async throws -> String {
         do {
             return try await withFile(path) { sql in
-                try await sql.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
-                    .joined(separator: "; ")
+                try await sql.raw("PRAGMA integrity_check").all().map {
+                    try $0.decode(column: "integrity_check", as: String.self)
+                }
+                .joined(separator: "; ")
             }
         } catch {
             return "cannot be read as SQLite (\(String(describing: type(of: error))))"
@@ -33,8 +35,10 @@ public enum SQLiteMaintenance {
     /// Whether the file holds Braid's migrations table.
     public static func isBraidDatabase(_ path: String) async throws -> Bool {
         try await withFile(path) { sql in
-            try await sql.raw("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '_fluent_migrations'")
-                .first()?.decode(column: "n", as: Int.self) == 1
+            try await sql.raw(
+                "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '_fluent_migrations'"
+            )
+            .first()?.decode(column: "n", as: Int.self) == 1
         }
     }
 

@@ -29,7 +29,9 @@ struct BackupCommand: AsyncBraidCommand {
             try await SQLiteMaintenance.copy(app.db, to: file)
         }
         let integrity = try await SQLiteMaintenance.integrity(of: file)
-        guard integrity == "ok" else { throw BadInput(field: "FILE", "the copy failed its integrity check: \(integrity)") }
+        guard integrity == "ok" else {
+            throw BadInput(field: "FILE", "the copy failed its integrity check: \(integrity)")
+        }
         let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
         struct Result: Encodable {
             let backup: String

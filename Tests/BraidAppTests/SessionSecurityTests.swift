@@ -183,3 +183,28 @@ struct SessionSecurityTests {
         }
     }
 }
+
+@Suite("attribute values are escaped (Plot writes them as given)")
+struct AttributeEscapingTests {
+    @Test("a quote typed on the sign-in page stays inside its attribute")
+    func signInEcho() async throws {
+        try await withBraidApp { app, _, _ in
+            let page = try await PageSession(app: app).send(
+                .POST, "login", form: ["email": "x\" autofocus onfocus=\"alert(1)", "password": "nope nope nope"])
+            #expect(page.status == .unauthorized)
+            #expect(page.text.contains("value=\"x&quot; autofocus onfocus=&quot;alert(1)\""))
+            #expect(!page.text.contains("onfocus=\"alert"))
+        }
+    }
+
+    @Test("the escaping of attribute values; text nodes stay Plot's")
+    func helpers() {
+        #expect("a&b<c>\"d'".attributeEscaped == "a&amp;b&lt;c&gt;&quot;d&#39;")
+        #expect("plain".attributeEscaped == "plain")
+        // The pages' own helpers (the homework button's label, a link with a query) escape too.
+        let select = FormFields.select(
+            "who", id: "who", label: "Who", options: [("a\"b", "A")], selected: nil
+        ).render()
+        #expect(select.contains("value=\"a&quot;b\""))
+    }
+}

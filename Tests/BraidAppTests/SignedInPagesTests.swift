@@ -137,7 +137,7 @@ struct SignedInPagesTests {
             #expect(page.status == .ok)
             let alertAt = try #require(
                 page.text.range(of: "Safety alert: <a href=\"/clients/\(fixture.client2)\">k2</a>"))
-            let tableAt = try #require(page.text.range(of: "<table class=\"caseload\">"))
+            let tableAt = try #require(page.text.range(of: "<table tabindex=\"0\" class=\"caseload\">"))
             #expect(alertAt.lowerBound < tableAt.lowerBound)
             let alert = try #require(try await app.repository.alerts(of: [fixture.k2], openOnly: true).first)
             let token = try #require(PageSession.csrf(in: page.text))

@@ -71,14 +71,18 @@ struct SealingTests {
             await #expect(throws: StoreError.self) {
                 _ = try await repository.alerts(of: [fixture.client.ref], openOnly: false)
             }
+            // One character of the ciphertext changed (well inside the base64, away from its padding).
             var altered = Array(note)
-            altered[altered.count - 3] = altered[altered.count - 3] == "A" ? "B" : "A"
+            let middle = note.count - 20
+            altered[middle] = altered[middle] == "A" ? "B" : "A"
             try await sql.update("check_ins").set("note", to: String(altered)).run()
+            #expect(try await Self.raw(database, "check_ins", "note") == [String(altered)], "\(note)")
             await #expect(throws: StoreError.self) { _ = try await repository.checkIns(of: fixture.client.ref) }
             #expect(throws: StoreError.self) { try NoteSeal.open("braid-sealed:1:nokey:AAAA", .checkInNote) }
             // A note stored before sealing existed reads as it is.
             try await sql.update("check_ins").set("note", to: "written before sealing").run()
-            #expect(try await repository.checkIns(of: fixture.client.ref).first?.values.note == "written before sealing")
+            #expect(
+                try await repository.checkIns(of: fixture.client.ref).first?.values.note == "written before sealing")
             #expect(try await repository.sealedValueCounts()["plain"] == 1)
         }
     }
@@ -89,7 +93,10 @@ struct SealingTests {
         let back = try NoteKeyring.parse(ring.text, source: "test")
         #expect(back.keys.map(\.id) == ring.keys.map(\.id))
         #expect(ring.text.split(separator: "\n").count == 2)
-        for bad in ["", "k1 short", "k1 " + Data(repeating: 1, count: 16).base64EncodedString(), "k/1 " + Data(repeating: 1, count: 32).base64EncodedString()] {
+        for bad in [
+            "", "k1 short", "k1 " + Data(repeating: 1, count: 16).base64EncodedString(),
+            "k/1 " + Data(repeating: 1, count: 32).base64EncodedString(),
+        ] {
             #expect(throws: StoreError.self) { try NoteKeyring.parse(bad, source: "test") }
         }
         let twice = "k1 " + Data(repeating: 1, count: 32).base64EncodedString()

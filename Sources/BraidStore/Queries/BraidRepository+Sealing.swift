@@ -20,8 +20,10 @@ extension BraidRepository {
                     let stored = try row.decode(column: column.column, as: String.self)
                     guard NoteSeal.keyID(of: stored) != current else { continue }
                     let text = try NoteSeal.open(stored, column)
-                    try await sql.update(column.table).set(SQLIdentifier(column.column), to: SQLBind(NoteSeal.seal(text, column)))
-                        .where("id", .equal, id).run()
+                    try await sql.update(column.table).set(
+                        SQLIdentifier(column.column), to: SQLBind(NoteSeal.seal(text, column))
+                    )
+                    .where("id", .equal, id).run()
                     count += 1
                 }
                 return count

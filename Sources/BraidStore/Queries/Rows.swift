@@ -132,7 +132,8 @@ struct CheckInRow: Decodable {
         let values = CheckInValues(
             mood: mood, craving: craving, sleepHours: Double(sleepHalfHours) / 2, used: used, enjoyment: enjoyment,
             energy: energy, irritability: irritability, otherSubstances: substances, exerciseMinutes: exerciseMinutes,
-            medsTaken: medsTaken, safety: safety, note: try NoteSeal.open(note, .checkInNote), regularMeals: regularMeals)
+            medsTaken: medsTaken, safety: safety, note: try NoteSeal.open(note, .checkInNote),
+            regularMeals: regularMeals)
         return StoredCheckIn(
             id: id, clientID: ClientID(clientID), date: day, values: values, revision: revision,
             recordedAt: recordedAt, recordedBy: UserID(recordedBy), supersededAt: supersededAt)

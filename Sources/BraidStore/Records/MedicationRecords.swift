@@ -55,7 +55,8 @@ final class MedicationRecord: Model, @unchecked Sendable {
         return Medication(
             id: try requireID(), clientID: ClientID(clientID), name: name, dose: dose, route: route,
             frequency: frequency, prescriber: prescriber, startDate: start, stopDate: stop, reason: reason,
-            notes: try NoteSeal.open(notes, .medicationNotes), updatedAt: updatedAt, updatedBy: updatedBy.map(UserID.init))
+            notes: try NoteSeal.open(notes, .medicationNotes), updatedAt: updatedAt,
+            updatedBy: updatedBy.map(UserID.init))
     }
 }
 
@@ -82,7 +83,8 @@ final class PrescriberNoteRecord: Model, @unchecked Sendable {
 
     func toDomain() throws -> PrescriberNote {
         PrescriberNote(
-            id: try requireID(), clientID: ClientID(clientID), text: try NoteSeal.open(text, .prescriberNote), writtenBy: UserID(writtenBy),
+            id: try requireID(), clientID: ClientID(clientID), text: try NoteSeal.open(text, .prescriberNote),
+            writtenBy: UserID(writtenBy),
             writtenAt: writtenAt)
     }
 }

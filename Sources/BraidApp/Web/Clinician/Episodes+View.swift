@@ -57,7 +57,10 @@ enum FormFields {
                             named: "option",
                             nodes: [
                                 // An empty value is written out (value=""), or the browser would send the label.
-                                .attribute(Attribute(name: "value", value: option.value, ignoreIfValueIsEmpty: false)),
+                                .attribute(
+                                    Attribute(
+                                        name: "value", value: option.value.attributeEscaped,
+                                        ignoreIfValueIsEmpty: false)),
                                 option.value == selected
                                     ? .attribute(named: "selected", value: "selected") : .empty,
                                 .text(option.label),

@@ -438,7 +438,7 @@ extension Catalog {
         .homeworkDue: "Due {date}",
         .homeworkDoneLabel: "Done ✓",
         .homeworkMark: "Mark done",
-        .homeworkMarkNamed: "Mark \"{title}\" done",
+        .homeworkMarkNamed: "Mark done: {title}",
         // Profile
         .profileTitle: "My profile",
         .profileLanguage: "Language of my pages",
@@ -708,7 +708,7 @@ extension Catalog {
         .consentNone: "You have not consented to share your record with anyone.",
         .consentTerms: "{status}. Signed {signed}, until {until}.",
         .consentTakeBack: "Take back this consent",
-        .consentTakeBackNamed: "Take back my consent for {recipient}",
+        .consentTakeBackNamed: "Take back this consent: {recipient}",
         .consentLeft: "When my record left the program",
         .consentRevokedNotice: "Done: that consent permits nothing from now on.",
         .consentAlready: "That consent was already taken back.",

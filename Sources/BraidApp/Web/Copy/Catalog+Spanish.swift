@@ -442,7 +442,7 @@ extension Catalog {
         .homeworkDue: "Para el {date}",
         .homeworkDoneLabel: "Hecha ✓",
         .homeworkMark: "Marcar como hecha",
-        .homeworkMarkNamed: "Marcar \"{title}\" como hecha",
+        .homeworkMarkNamed: "Marcar como hecha: {title}",
         // Profile
         .profileTitle: "Mi perfil",
         .profileLanguage: "Idioma de mis páginas",
@@ -719,7 +719,7 @@ extension Catalog {
         .consentNone: "No ha dado su consentimiento para compartir su expediente con nadie.",
         .consentTerms: "{status}. Firmado el {signed}, vigente hasta el {until}.",
         .consentTakeBack: "Retirar este consentimiento",
-        .consentTakeBackNamed: "Retirar mi consentimiento para {recipient}",
+        .consentTakeBackNamed: "Retirar este consentimiento: {recipient}",
         .consentLeft: "Cuándo salió mi expediente del programa",
         .consentRevokedNotice: "Listo: ese consentimiento ya no permite nada a partir de ahora.",
         .consentAlready: "Ese consentimiento ya se había retirado.",

@@ -1,7 +1,7 @@
 /// The site's stylesheet: system fonts, large tap targets, WCAG AA contrast, readable at 375 px.
 enum Stylesheet {
     static let css = """
-        :root { --ink: #1f2328; --muted: #4b5563; --accent: #0b57d0; --alert: #b3261e; --paper: #ffffff; --wash: #f3f6fb; }
+        :root { --ink: #1f2328; --muted: #374151; --accent: #0842a0; --alert: #9a1c14; --paper: #ffffff; --wash: #f3f6fb; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
         a { color: var(--accent); }
@@ -20,6 +20,7 @@ enum Stylesheet {
         .alert { border: 2px solid var(--alert); border-radius: 8px; padding: 10px 14px; margin: 0 0 16px; background: #fff8f7; }
         .alert h2 { margin-top: 0; color: var(--alert); }
         .signout { margin-top: 32px; } .signout button { background: #4b5563; }
+        :focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
         .crisis-urgent { width: 100%; padding: 12px; border: 2px solid var(--alert); border-radius: 8px; background: #fff4f4; font-size: 17px; }
         main { max-width: 760px; margin: 0 auto; padding: 16px; }
         footer { max-width: 760px; margin: 24px auto; padding: 0 16px; color: var(--muted); font-size: 14px; }
