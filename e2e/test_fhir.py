@@ -243,3 +243,29 @@ def test_counseling_notes_leave_only_under_their_own_consent(server, r4_schema):
     status, account = call("/api/v1/me/consents", me["token"])
     assert status == 200
     assert any(line["scope"] == "counseling-notes" for line in account["disclosures"])
+
+
+def test_the_audit_trail_exports_as_valid_audit_events(server, r4_schema):
+    """Issue 15: the admin's FHIR download of the audit trail passes both validators, every resource an
+    AuditEvent with type, recorded, a requestor agent and source.observer, under the Part 2 labels."""
+    import http.cookiejar
+    import urllib.parse
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = urllib.parse.urlencode({"email": "admin@demo.braid.test", "password": "demo-admin-password"}).encode()
+    opener.open(server + "/login", data=form, timeout=30)
+    with opener.open(server + "/admin/audit?format=fhir&limit=1000", timeout=60) as response:
+        assert response.headers["Content-Type"] == "application/fhir+json"
+        bundle = json.load(response)
+    resources = [entry["resource"] for entry in bundle["entry"]]
+    assert len(resources) > 100 and {resource["resourceType"] for resource in resources} == {"AuditEvent"}
+    for resource in resources:
+        assert resource["type"]["code"] and resource["recorded"] and resource["source"]["observer"]
+        assert resource["agent"][0]["requestor"] is True
+    labels = {(label["system"], label["code"]) for label in bundle["meta"]["security"]}
+    assert LABELS <= labels
+    errors = validate_bundle(r4_schema, bundle)
+    assert not errors, "\n".join(errors[:20])
+    actions = {resource["entity"][-1]["name"] for resource in resources}
+    assert {"auth.login", "checkin.create"} <= actions
