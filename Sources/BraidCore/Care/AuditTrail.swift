@@ -233,7 +233,7 @@ public enum AuditExport {
         var resource: [String: JSONValue] = [
             "resourceType": "AuditEvent", "id": .string(stored.id.uuidString.lowercased()), "type": type,
             "action": .string(action), "recorded": FHIRExport.instant(event.at),
-            "outcome": .string(kind == .signInFailed ? "4" : "0"), "agent": [.object(agent)],
+            "outcome": .string(kind == .signInFailed ? "4" : "0"),
             "source": [
                 "observer": ["display": .string(observer)], "site": .string(event.programID?.description ?? "braid"),
             ],

@@ -6,22 +6,9 @@ import Plot
 // text; declared in this module, they shadow Plot's and escape the value first. Every page goes through them.
 
 extension String {
-    /// The text as an HTML attribute value: `&`, `<`, `>`, `"` and `'` as entities.
+    /// The text as an HTML attribute value: `&`, `<`, `>`, `"` and `'` as entities (the charts' `escape`).
     var attributeEscaped: String {
-        guard contains(where: { "&<>\"'".contains($0) }) else { return self }
-        var escaped = ""
-        escaped.reserveCapacity(count + 16)
-        for character in self {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        contains(where: { "&<>\"'".contains($0) }) ? escape(self) : self
     }
 }
 
